@@ -1,0 +1,113 @@
+/**
+ * The framework after validation and resolution: defaults applied, shorthands expanded,
+ * weights normalised among siblings, every node reachable by id. This is what the engine,
+ * the tier rules and the analyses consume; they never look at raw YAML.
+ */
+import type { AggregateMethod, Bounds, Direction, MissingPolicy, Transform } from './framework.js';
+import type { LocalizedText } from './i18n.js';
+
+export type Normalise =
+  | { readonly method: 'minmax' }
+  | { readonly method: 'goalpost'; readonly min: number; readonly max: number; readonly clip: boolean }
+  | { readonly method: 'zscore'; readonly rescale: 'minmax' | 'none' }
+  | { readonly method: 'rank' }
+  | { readonly method: 'target'; readonly target: number }
+  | { readonly method: 'none' };
+
+export interface ResolvedIndicator {
+  readonly kind: 'indicator';
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText | undefined;
+  readonly source?: string | undefined;
+  readonly unit?: string | undefined;
+  readonly levels?: Readonly<Record<string, number>> | undefined;
+  readonly direction: Direction;
+  /** Weight as written in the file. */
+  readonly weight: number;
+  /** Weight divided by the sum of its siblings' weights (before any missing-value reweighting). */
+  readonly share: number;
+  readonly transform: Transform;
+  readonly normalise: Normalise;
+  readonly range?: readonly [number, number] | undefined;
+  readonly missing: MissingPolicy;
+  /** Position in `ResolvedFramework.indicators`, and so the column of the dataset. */
+  readonly index: number;
+  /** Ids of the ancestors, dimension first, parent last. */
+  readonly path: readonly string[];
+}
+
+export interface ResolvedGroup {
+  readonly kind: 'group';
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText | undefined;
+  readonly weight: number;
+  readonly share: number;
+  readonly aggregate: AggregateMethod;
+  /** Either all groups or all indicators. */
+  readonly children: readonly ResolvedNode[];
+  /** 1 for a dimension, 2 for its sub-groups, … */
+  readonly depth: number;
+  /** Position in `ResolvedFramework.groups`. */
+  readonly index: number;
+  readonly path: readonly string[];
+}
+
+export type ResolvedNode = ResolvedGroup | ResolvedIndicator;
+
+export type TierRule =
+  | { readonly kind: 'otherwise' }
+  | { readonly kind: 'score'; readonly bounds: Bounds }
+  | { readonly kind: 'rank'; readonly bounds: Bounds }
+  | { readonly kind: 'percentile'; readonly bounds: Bounds }
+  | { readonly kind: 'dimension'; readonly id: string; readonly measure: 'score' | 'rank' | 'percentile'; readonly bounds: Bounds }
+  | { readonly kind: 'any_dimension'; readonly measure: 'score' | 'rank' | 'percentile'; readonly bounds: Bounds }
+  | { readonly kind: 'all'; readonly rules: readonly TierRule[] }
+  | { readonly kind: 'any'; readonly rules: readonly TierRule[] }
+  | { readonly kind: 'not'; readonly rule: TierRule };
+
+export interface TierLevel {
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** Absent under natural breaks. */
+  readonly rule?: TierRule | undefined;
+  readonly color?: string | undefined;
+}
+
+export interface ResolvedTiers {
+  readonly method: 'rules' | 'natural-breaks';
+  /** Best first. */
+  readonly levels: readonly TierLevel[];
+}
+
+export interface Columns {
+  readonly region: string;
+  readonly name: string;
+  readonly group: string;
+  readonly period: string;
+}
+
+export interface ResolvedFramework {
+  readonly format: 'dgmi/1';
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly version?: string | undefined;
+  readonly source?: string | undefined;
+  readonly description?: LocalizedText | undefined;
+  readonly scale: number;
+  readonly precision?: number | undefined;
+  readonly columns: Columns;
+  /** How the dimensions combine into the composite. */
+  readonly aggregate: AggregateMethod;
+  readonly dimensions: readonly ResolvedGroup[];
+  /** Every group (dimensions and sub-groups), parents before children (pre-order). */
+  readonly groups: readonly ResolvedGroup[];
+  /** Every indicator, in file order; `indicators[i].index === i`. */
+  readonly indicators: readonly ResolvedIndicator[];
+  readonly nodeById: ReadonlyMap<string, ResolvedNode>;
+  readonly tiers?: ResolvedTiers | undefined;
+  /** Provenance: the file it came from and the sha256 of its bytes (absent for in-memory frameworks). */
+  readonly file?: string | undefined;
+  readonly sha256?: string | undefined;
+}

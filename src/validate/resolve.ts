@@ -1,0 +1,202 @@
+/**
+ * Turns a schema-valid framework into the resolved model: defaults applied, shorthands
+ * expanded, sibling weights normalised, a flat index of groups and indicators. Pure; assumes
+ * the semantic rules found no errors (unique ids, positive weights, one kind of children).
+ */
+import type {
+  AggregateInput,
+  FrameworkInput,
+  GroupInput,
+  IndicatorInput,
+  MissingPolicy,
+  NormaliseInput,
+  TierRuleInput,
+  TiersInput,
+  Transform,
+  Direction,
+} from '../model/framework.js';
+import type {
+  Columns,
+  Normalise,
+  ResolvedFramework,
+  ResolvedGroup,
+  ResolvedIndicator,
+  ResolvedNode,
+  ResolvedTiers,
+  TierRule,
+} from '../model/resolved.js';
+import type { AggregateMethod } from '../model/framework.js';
+
+export const DEFAULT_COLUMNS: Columns = { region: 'region', name: 'name', group: 'group', period: 'period' };
+
+export function resolveNormalise(input: NormaliseInput | undefined): Normalise {
+  if (input === undefined) return { method: 'minmax' };
+  if (typeof input === 'string') return input === 'zscore' ? { method: 'zscore', rescale: 'minmax' } : { method: input };
+  const spec = input;
+  switch (spec.method) {
+    case 'goalpost':
+      return { method: 'goalpost', min: spec.min, max: spec.max, clip: spec.clip ?? true };
+    case 'zscore':
+      return { method: 'zscore', rescale: spec.rescale ?? 'minmax' };
+    case 'target':
+      return { method: 'target', target: spec.target };
+    case 'minmax':
+    case 'rank':
+    case 'none':
+      return { method: spec.method };
+  }
+}
+
+export function resolveAggregate(input: AggregateInput | undefined): AggregateMethod {
+  if (input === undefined) return 'arithmetic';
+  return typeof input === 'string' ? input : input.method;
+}
+
+export function resolveTierRule(input: TierRuleInput): TierRule {
+  if (input === 'otherwise') return { kind: 'otherwise' };
+  if (input.score) return { kind: 'score', bounds: input.score };
+  if (input.rank) return { kind: 'rank', bounds: input.rank };
+  if (input.percentile) return { kind: 'percentile', bounds: input.percentile };
+  if (input.dimension) {
+    const { id, ...test } = input.dimension;
+    const [measure, bounds] = dimensionTest(test);
+    return { kind: 'dimension', id, measure, bounds };
+  }
+  if (input.any_dimension) {
+    const [measure, bounds] = dimensionTest(input.any_dimension);
+    return { kind: 'any_dimension', measure, bounds };
+  }
+  if (input.all) return { kind: 'all', rules: input.all.map(resolveTierRule) };
+  if (input.any) return { kind: 'any', rules: input.any.map(resolveTierRule) };
+  if (input.not) return { kind: 'not', rule: resolveTierRule(input.not) };
+  throw new Error('resolveTierRule: empty rule (the tierRuleHasOneKey rule should have caught it)');
+}
+
+function dimensionTest(test: { score?: object | undefined; rank?: object | undefined; percentile?: object | undefined }) {
+  if (test.score) return ['score', test.score] as const;
+  if (test.rank) return ['rank', test.rank] as const;
+  if (test.percentile) return ['percentile', test.percentile] as const;
+  throw new Error('dimension test without score, rank or percentile');
+}
+
+function resolveTiers(input: TiersInput | undefined): ResolvedTiers | undefined {
+  if (!input) return undefined;
+  const method = input.method ?? 'rules';
+  return {
+    method,
+    levels: input.levels.map((level) => ({
+      id: level.id,
+      name: level.name,
+      rule: level.rule === undefined ? undefined : resolveTierRule(level.rule),
+      color: level.color,
+    })),
+  };
+}
+
+interface IndicatorDefaults {
+  readonly normalise: Normalise;
+  readonly missing: MissingPolicy;
+  readonly transform: Transform;
+  readonly direction: Direction;
+}
+
+export interface ResolveOptions {
+  readonly file?: string;
+  readonly sha256?: string;
+}
+
+export function resolveFramework(input: FrameworkInput, options: ResolveOptions = {}): ResolvedFramework {
+  const defaults: IndicatorDefaults = {
+    normalise: resolveNormalise(input.defaults?.normalise),
+    missing: input.defaults?.missing ?? 'reweight',
+    transform: input.defaults?.transform ?? 'none',
+    direction: input.defaults?.direction ?? 'positive',
+  };
+  const groups: ResolvedGroup[] = [];
+  const indicators: ResolvedIndicator[] = [];
+  const nodeById = new Map<string, ResolvedNode>();
+
+  const shareOf = (weights: readonly (number | undefined)[]) => {
+    const total = weights.reduce<number>((sum, w) => sum + (w ?? 1), 0);
+    return (w: number | undefined) => (w ?? 1) / total;
+  };
+
+  const resolveIndicator = (ind: IndicatorInput, share: number, path: readonly string[]): ResolvedIndicator => {
+    const resolved: ResolvedIndicator = {
+      kind: 'indicator',
+      id: ind.id,
+      name: ind.name,
+      description: ind.description,
+      source: ind.source,
+      unit: ind.unit,
+      levels: ind.levels,
+      direction: ind.direction ?? defaults.direction,
+      weight: ind.weight ?? 1,
+      share,
+      transform: ind.transform ?? defaults.transform,
+      normalise: ind.normalise === undefined ? defaults.normalise : resolveNormalise(ind.normalise),
+      range: ind.range,
+      missing: ind.missing ?? defaults.missing,
+      index: indicators.length,
+      path,
+    };
+    indicators.push(resolved);
+    nodeById.set(resolved.id, resolved);
+    return resolved;
+  };
+
+  const resolveGroup = (group: GroupInput, share: number, path: readonly string[]): ResolvedGroup => {
+    const index = groups.length;
+    const childPath = [...path, group.id];
+    // Reserve the slot first so `groups` is in pre-order (parents before children).
+    groups.push(undefined as unknown as ResolvedGroup);
+    let children: ResolvedNode[];
+    if (group.groups && group.groups.length > 0) {
+      const share = shareOf(group.groups.map((g) => g.weight));
+      children = group.groups.map((g) => resolveGroup(g, share(g.weight), childPath));
+    } else {
+      const list = group.indicators ?? [];
+      const share = shareOf(list.map((i) => i.weight));
+      children = list.map((i) => resolveIndicator(i, share(i.weight), childPath));
+    }
+    const resolved: ResolvedGroup = {
+      kind: 'group',
+      id: group.id,
+      name: group.name,
+      description: group.description,
+      weight: group.weight ?? 1,
+      share,
+      aggregate: resolveAggregate(group.aggregate),
+      children,
+      depth: path.length + 1,
+      index,
+      path,
+    };
+    groups[index] = resolved;
+    nodeById.set(resolved.id, resolved);
+    return resolved;
+  };
+
+  const dimensionShare = shareOf(input.dimensions.map((d) => d.weight));
+  const dimensions = input.dimensions.map((d) => resolveGroup(d, dimensionShare(d.weight), []));
+
+  return {
+    format: 'dgmi/1',
+    id: input.id,
+    name: input.name,
+    version: input.version,
+    source: input.source,
+    description: input.description,
+    scale: input.scale ?? 100,
+    precision: input.precision,
+    columns: { ...DEFAULT_COLUMNS, ...input.columns },
+    aggregate: resolveAggregate(input.aggregate),
+    dimensions,
+    groups,
+    indicators,
+    nodeById,
+    tiers: resolveTiers(input.tiers),
+    file: options.file,
+    sha256: options.sha256,
+  };
+}
