@@ -1,0 +1,70 @@
+/**
+ * The one place where diagnostic wording lives. Each area keeps its codes in
+ * `./codes/<area>.ts`; this module merges them and renders a code in either language.
+ */
+import type { Lang } from '../model/i18n.js';
+import type { MessageCatalog, MessageSpec } from './catalog.js';
+import type { Diagnostic, DiagnosticArgs, Severity, SourceLocation } from './diagnostic.js';
+import { ANALYSE_MESSAGES } from './codes/analyse.js';
+import { DATA_MESSAGES } from './codes/data.js';
+import { FILE_MESSAGES } from './codes/file.js';
+import { FRAMEWORK_MESSAGES } from './codes/framework.js';
+import { SCORE_MESSAGES } from './codes/score.js';
+
+export const MESSAGES = {
+  ...FILE_MESSAGES,
+  ...FRAMEWORK_MESSAGES,
+  ...DATA_MESSAGES,
+  ...SCORE_MESSAGES,
+  ...ANALYSE_MESSAGES,
+} as const satisfies MessageCatalog;
+
+export type DiagnosticCode = keyof typeof MESSAGES;
+
+function specOf(code: string): MessageSpec {
+  const spec = (MESSAGES as MessageCatalog)[code];
+  if (!spec) throw new Error(`unknown diagnostic code '${code}'`);
+  return spec;
+}
+
+/** Make a diagnostic: English message and hint rendered now, severity from the catalog unless overridden. */
+export function makeDiagnostic(
+  code: DiagnosticCode,
+  args: DiagnosticArgs,
+  location: SourceLocation,
+  severity?: Severity,
+): Diagnostic {
+  const spec = specOf(code);
+  const hint = spec.hint?.en(args);
+  return {
+    code,
+    severity: severity ?? spec.severity,
+    message: spec.en(args),
+    args,
+    ...location,
+    ...(hint ? { hint } : {}),
+  };
+}
+
+/** The message of `d` in `lang` (formatters call this; rules never word anything themselves). */
+export function renderMessage(d: Diagnostic, lang: Lang): string {
+  const spec = (MESSAGES as MessageCatalog)[d.code];
+  if (!spec) return d.message;
+  return lang === 'zh' ? spec.zh(d.args) : spec.en(d.args);
+}
+
+export function renderHint(d: Diagnostic, lang: Lang): string | undefined {
+  const spec = (MESSAGES as MessageCatalog)[d.code];
+  if (!spec?.hint) return d.hint;
+  return lang === 'zh' ? spec.hint.zh(d.args) : spec.hint.en(d.args);
+}
+
+/** Every known code with its default severity, for docs and SARIF rule tables. */
+export function allCodes(): { code: string; severity: Severity; en: string; zh: string }[] {
+  return Object.entries(MESSAGES as MessageCatalog).map(([code, spec]) => ({
+    code,
+    severity: spec.severity,
+    en: spec.en({}),
+    zh: spec.zh({}),
+  }));
+}
