@@ -27,5 +27,11 @@ export interface Dataset {
   /** values[indicator.index][row]; NaN = missing. Raw values, as submitted (levels already mapped). */
   readonly values: readonly Float64Array[];
   readonly sources: readonly RowSource[];
+  /**
+   * 1 for a row with a data error (a bad cell, a value outside `range`): it is kept in the output
+   * but left unscored and out of every other region's normalisation, so one bad cell neither
+   * becomes a silent zero nor shifts anybody else's score. Absent = no row excluded.
+   */
+  readonly excluded?: Uint8Array | undefined;
   readonly inputs: readonly InputFile[];
 }

@@ -1,0 +1,60 @@
+/**
+ * Bytes → text. Submissions come from Excel on Chinese Windows as often as from anywhere else:
+ * UTF-8 with or without BOM, UTF-16 with BOM, or GB18030/GBK without any marker. We detect in
+ * that order — a BOM is certain; valid UTF-8 is almost never accidental for CJK text; anything
+ * else is taken as GB18030 (a superset of GBK and GB2312) — and let `--encoding` override.
+ */
+import iconv from 'iconv-lite';
+
+export const ENCODINGS = ['auto', 'utf8', 'utf16le', 'utf16be', 'gb18030', 'gbk'] as const;
+export type EncodingOption = (typeof ENCODINGS)[number];
+export type DetectedEncoding = Exclude<EncodingOption, 'auto'>;
+
+export interface DecodedText {
+  readonly text: string;
+  readonly encoding: DetectedEncoding;
+  readonly hadBom: boolean;
+}
+
+export type DecodeFailure = { readonly kind: 'binary' } | { readonly kind: 'invalid'; readonly encoding: DetectedEncoding };
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function startsWith(bytes: Uint8Array, ...prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** A NUL byte outside UTF-16 means the file is not text (an image, a zip, an .xls). */
+function looksBinary(bytes: Uint8Array): boolean {
+  const limit = Math.min(bytes.length, 8192);
+  for (let i = 0; i < limit; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto'): DecodedText | DecodeFailure {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (encoding === 'auto') {
+    if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return decodeAs(buffer.subarray(3), 'utf8', true);
+    if (startsWith(bytes, 0xff, 0xfe)) return { text: iconv.decode(buffer.subarray(2), 'utf16le'), encoding: 'utf16le', hadBom: true };
+    if (startsWith(bytes, 0xfe, 0xff)) return { text: iconv.decode(buffer.subarray(2), 'utf16be'), encoding: 'utf16be', hadBom: true };
+    if (looksBinary(bytes)) return { kind: 'binary' };
+    const utf8 = decodeAs(buffer, 'utf8', false);
+    if ('text' in utf8) return utf8;
+    return { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030', hadBom: false };
+  }
+  if ((encoding === 'utf8' || encoding === 'gb18030' || encoding === 'gbk') && looksBinary(bytes)) return { kind: 'binary' };
+  if (encoding === 'utf8') {
+    const hasBom = startsWith(bytes, 0xef, 0xbb, 0xbf);
+    return decodeAs(hasBom ? buffer.subarray(3) : buffer, 'utf8', hasBom);
+  }
+  const bomLength = encoding.startsWith('utf16') && (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) ? 2 : 0;
+  return { text: iconv.decode(buffer.subarray(bomLength), encoding), encoding, hadBom: bomLength > 0 };
+}
+
+function decodeAs(buffer: Buffer, encoding: 'utf8', hadBom: boolean): DecodedText | DecodeFailure {
+  try {
+    return { text: utf8Strict.decode(buffer), encoding, hadBom };
+  } catch {
+    return { kind: 'invalid', encoding };
+  }
+}
