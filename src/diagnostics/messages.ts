@@ -9,13 +9,17 @@ import { ANALYSE_MESSAGES } from './codes/analyse.js';
 import { DATA_MESSAGES } from './codes/data.js';
 import { FILE_MESSAGES } from './codes/file.js';
 import { FRAMEWORK_MESSAGES } from './codes/framework.js';
+import { RULES_MESSAGES } from './codes/rules.js';
 import { SCORE_MESSAGES } from './codes/score.js';
+import { TIER_MESSAGES } from './codes/tier.js';
 
 export const MESSAGES = {
   ...FILE_MESSAGES,
   ...FRAMEWORK_MESSAGES,
+  ...RULES_MESSAGES,
   ...DATA_MESSAGES,
   ...SCORE_MESSAGES,
+  ...TIER_MESSAGES,
   ...ANALYSE_MESSAGES,
 } as const satisfies MessageCatalog;
 
@@ -59,12 +63,16 @@ export function renderHint(d: Diagnostic, lang: Lang): string | undefined {
   return lang === 'zh' ? spec.hint.zh(d.args) : spec.hint.en(d.args);
 }
 
-/** Every known code with its default severity, for docs and SARIF rule tables. */
+/**
+ * Every known code with its default severity and its wording with placeholders for the
+ * arguments (`Cannot read '…' (…)`), for docs and SARIF rule tables.
+ */
 export function allCodes(): { code: string; severity: Severity; en: string; zh: string }[] {
+  const placeholders = new Proxy({}, { get: (_target, key) => (key === 'suggestion' ? '' : '…') }) as DiagnosticArgs;
   return Object.entries(MESSAGES as MessageCatalog).map(([code, spec]) => ({
     code,
     severity: spec.severity,
-    en: spec.en({}),
-    zh: spec.zh({}),
+    en: spec.en(placeholders),
+    zh: spec.zh(placeholders),
   }));
 }

@@ -37,13 +37,16 @@ export function parseYaml(text: string, file: string): YamlParseResult {
   const docs = Array.isArray(documents) ? documents : [];
   const diagnostics: Diagnostic[] = [];
   for (const doc of docs) {
-    for (const error of doc.errors) {
+    const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    const syntaxLines = new Set(syntax.map((e) => position(e.pos[0]).line));
+    for (const error of syntax) {
+      diagnostics.push(makeDiagnostic('yaml-syntax', { detail: firstLine(error.message), yamlCode: error.code }, { file, ...position(error.pos[0]) }));
+    }
+    for (const error of doc.errors.filter((e) => e.code === 'DUPLICATE_KEY')) {
       const at = { file, ...position(error.pos[0]) };
-      if (error.code === 'DUPLICATE_KEY') {
-        diagnostics.push(makeDiagnostic('yaml-duplicate-key', { key: keyAt(text, error.pos[0]) }, at));
-      } else {
-        diagnostics.push(makeDiagnostic('yaml-syntax', { detail: firstLine(error.message), yamlCode: error.code }, at));
-      }
+      // The parser's recovery from a syntax error often re-reads a key one level up: not a real duplicate.
+      if (syntaxLines.has(at.line)) continue;
+      diagnostics.push(makeDiagnostic('yaml-duplicate-key', { key: keyAt(text, error.pos[0]) }, at));
     }
   }
   if (docs.length > 1) {
@@ -116,8 +119,10 @@ function rangeOf(node: unknown): { start: number; end: number } | undefined {
   return range ? { start: range[0], end: range[1] } : undefined;
 }
 
+/** yaml appends " at line L, column C:" and a source excerpt; we give the position ourselves. */
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/u, '');
 }
 
 function keyAt(text: string, offset: number): string {

@@ -273,6 +273,6 @@ export type DimensionTest = z.infer<typeof DimensionTestSchema>;
 
 /** The JSON Schema shipped as `indicators/framework.schema.json`. */
 export function frameworkJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(FrameworkSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any'});
+  const schema = z.toJSONSchema(FrameworkSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any'});
   return { ...schema, $id: 'https://dgmi.dev/schema/dgmi-1.json' };
 }

@@ -1,9 +1,16 @@
 /**
- * Puts every scored row into a tier. Placeholder signature: the tier module owner replaces
- * the body; the engine calls it after composite, node scores and ranks are known.
+ * Puts every scored row into a tier, period by period. The engine calls it once composite
+ * scores, group scores, ranks and percentiles are known. Under `rules` a row takes the first
+ * level (best first) whose rule holds; under `natural-breaks` the period's composite scores are
+ * split into Jenks classes, the highest class taking levels[0]. Unscored rows, and every row
+ * when the framework has no tiers, get -1.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import type { ResolvedTiers } from '../model/resolved.js';
 import type { ScoreTable } from '../model/score-table.js';
+import { naturalBreakClasses } from './natural-breaks.js';
+import { firstMatchingLevel } from './rules.js';
+import { makeDiagnostic } from '../diagnostics/messages.js';
 
 export type TierInputs = Omit<ScoreTable, 'tier' | 'order' | 'diagnostics'>;
 
@@ -13,6 +20,79 @@ export interface TierAssignment {
   readonly diagnostics: Diagnostic[];
 }
 
+/** How many unmatched regions a `tier-unmatched` diagnostic names before it stops listing. */
+const UNMATCHED_EXAMPLES = 5;
+
+/** Scored rows (composite score not NaN) grouped by period, periods in sorted order. */
+function scoredRowsByPeriod(input: TierInputs): [string, number[]][] {
+  const byPeriod = new Map<string, number[]>();
+  const score = input.composite.score;
+  for (let row = 0; row < input.dataset.rowCount; row++) {
+    if (Number.isNaN(score[row] ?? Number.NaN)) continue;
+    const period = input.dataset.period[row] ?? '';
+    const rows = byPeriod.get(period);
+    if (rows) rows.push(row);
+    else byPeriod.set(period, [row]);
+  }
+  return [...byPeriod.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function frameworkLocation(input: TierInputs, path: readonly (string | number)[]): SourceLocation {
+  return { file: input.framework.file ?? '', path };
+}
+
+function assignByRules(input: TierInputs, tiers: ResolvedTiers, tier: Int32Array): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [period, rows] of scoredRowsByPeriod(input)) {
+    const unmatched: number[] = [];
+    for (const row of rows) {
+      const level = firstMatchingLevel(tiers.levels, input, row);
+      tier[row] = level;
+      if (level < 0) unmatched.push(row);
+    }
+    if (unmatched.length > 0) {
+      const regions = unmatched.slice(0, UNMATCHED_EXAMPLES).map((row) => input.dataset.region[row] ?? '');
+      const more = unmatched.length > UNMATCHED_EXAMPLES ? ', …' : '';
+      diagnostics.push(
+        makeDiagnostic('tier-unmatched', { period, count: unmatched.length, regions: regions.join(', ') + more }, frameworkLocation(input, ['tiers', 'levels'])),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+function assignByNaturalBreaks(input: TierInputs, tiers: ResolvedTiers, tier: Int32Array): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const levels = tiers.levels.length;
+  const score = input.composite.score;
+  for (const [period, rows] of scoredRowsByPeriod(input)) {
+    const classes = naturalBreakClasses(
+      rows.map((row) => score[row] ?? Number.NaN),
+      levels,
+    );
+    rows.forEach((row, i) => {
+      tier[row] = classes.classOf[i] ?? -1;
+    });
+    if (classes.count < levels) {
+      diagnostics.push(
+        makeDiagnostic('tier-classes-fewer-than-levels', { period, distinct: classes.distinct, levels }, frameworkLocation(input, ['tiers', 'levels'])),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Tier every scored row of `input` (see the module comment for the semantics). Diagnostics are
+ * warnings about the data only — rows that match no level, periods with fewer distinct scores
+ * than natural-break classes — in period order. The shape of the tier set (a level without a
+ * rule, a rule naming an unknown dimension) is the validator's to report; here such a level
+ * simply never holds and such a test fails.
+ */
 export function assignTiers(input: TierInputs): TierAssignment {
-  return { tier: new Int32Array(input.dataset.rowCount).fill(-1), diagnostics: [] };
+  const tier = new Int32Array(input.dataset.rowCount).fill(-1);
+  const tiers = input.framework.tiers;
+  if (!tiers || tiers.levels.length === 0) return { tier, diagnostics: [] };
+  const diagnostics = tiers.method === 'natural-breaks' ? assignByNaturalBreaks(input, tiers, tier) : assignByRules(input, tiers, tier);
+  return { tier, diagnostics };
 }

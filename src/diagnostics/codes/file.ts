@@ -1,6 +1,6 @@
 import { q, type MessageCatalog } from '../catalog.js';
 
-const mib = (bytes: unknown): string => `${(Number(bytes) / 1024 / 1024).toFixed(1)} MiB`;
+const mib = (bytes: unknown): string => (typeof bytes === 'number' ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${String(bytes)} MiB`);
 
 /** Reading and decoding any input file, and YAML syntax. */
 export const FILE_MESSAGES = {

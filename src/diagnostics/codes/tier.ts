@@ -34,24 +34,6 @@ export const TIER_MESSAGES = {
       zh: () => "在等级列表末尾加一个规则为 'otherwise' 的兜底等级",
     },
   },
-  'tier-level-without-rule': {
-    severity: 'warning',
-    en: (a) => `tier level ${q(a['level'])} has no rule under method 'rules', so no region is ever put in it`,
-    zh: (a) => `等级 ${q(a['level'])} 在 'rules' 方法下没有规则，不会有任何地区归入该等级`,
-    hint: {
-      en: () => "give the level a rule, e.g. { rank: { max: 4 } } or 'otherwise'",
-      zh: () => "为该等级写一条规则，例如 { rank: { max: 4 } } 或 'otherwise'",
-    },
-  },
-  'tier-group-unknown': {
-    severity: 'warning',
-    en: (a) => `a tier rule tests group ${q(a['group'])}, which the framework does not define; that test fails for every region`,
-    zh: (a) => `等级规则引用了框架中不存在的分组 ${q(a['group'])}，该条件对所有地区均不成立`,
-    hint: {
-      en: () => 'use the id of a dimension or sub-group of this framework',
-      zh: () => '请使用本框架中某个维度或子分组的 id',
-    },
-  },
 } as const satisfies MessageCatalog;
 
 export type TierDiagnosticCode = keyof typeof TIER_MESSAGES;

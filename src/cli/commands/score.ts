@@ -1,0 +1,89 @@
+import { atOrAbove, sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
+import type { EncodingOption } from '../../load/decode.js';
+import { loadFramework } from '../../load/framework.js';
+import { loadSubmissions } from '../../load/submissions.js';
+import type { ScoreTable } from '../../model/score-table.js';
+import { plainPalette } from '../../report/palette.js';
+import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
+import { score } from '../../score/engine.js';
+import { EXIT, type Io } from '../io.js';
+import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
+
+export interface ScoreOptions {
+  readonly format: ResultFormat;
+  readonly output?: string;
+  readonly period?: string;
+  readonly top?: number;
+  readonly failOn?: Severity;
+  readonly encoding: EncodingOption;
+  readonly maxBytes?: number;
+  readonly bom?: boolean;
+  readonly lang?: string;
+  readonly color: boolean;
+}
+
+export interface ScoredRun {
+  readonly table?: ScoreTable;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Set when the run cannot go on (framework invalid, nothing readable). */
+  readonly status?: number;
+}
+
+/** load → validate → score, shared by every command that needs scores. */
+export async function loadAndScore(
+  frameworkPath: string,
+  dataPaths: readonly string[],
+  options: { encoding: EncodingOption; maxBytes?: number | undefined },
+): Promise<ScoredRun> {
+  const loaded = await loadFramework(frameworkPath);
+  if (!loaded.framework) {
+    return { diagnostics: loaded.diagnostics, status: EXIT.usage };
+  }
+  const submissions = await loadSubmissions(loaded.framework, dataPaths, {
+    encoding: options.encoding,
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+  });
+  const early = [...loaded.diagnostics, ...submissions.diagnostics];
+  if (!submissions.dataset) {
+    return { diagnostics: sortDiagnostics(early), status: hasUnreadableInput(early) ? EXIT.usage : EXIT.findings };
+  }
+  const table = score(loaded.framework, submissions.dataset);
+  const diagnostics = [...early, ...table.diagnostics];
+  return { table: { ...table, diagnostics }, diagnostics, ...(hasUnreadableInput(early) ? { status: EXIT.usage } : {}) };
+}
+
+export async function runScore(io: Io, version: string, frameworkPath: string, dataPaths: readonly string[], options: ScoreOptions): Promise<number> {
+  const p = presentation(io, options);
+  const run = await loadAndScore(frameworkPath, dataPaths, options);
+  reportDiagnostics(io, version, p, run.diagnostics, [frameworkPath, ...dataPaths]);
+  if (!run.table) return run.status ?? EXIT.usage;
+  if (options.period !== undefined && !run.table.periods.includes(options.period)) {
+    io.stderr(
+      p.lang === 'zh'
+        ? `dgmi: 数据中没有期间 '${options.period}'；现有期间：${run.table.periods.join('、') || '（无）'}\n`
+        : `dgmi: no period '${options.period}' in the data; periods present: ${run.table.periods.join(', ') || '(none)'}\n`,
+    );
+    return EXIT.usage;
+  }
+  const format = RESULT_STREAMS[options.format] ?? RESULT_FORMATS[options.format];
+  const text = format(run.table, {
+    lang: p.lang,
+    palette: options.output === undefined ? p.stdoutPalette : plainPalette,
+    toolVersion: version,
+    period: options.period,
+    top: options.top,
+    bom: options.bom === true,
+  });
+  const written = await emit(io, text, options.output, [frameworkPath, ...dataPaths], p.lang);
+  if (written !== EXIT.ok) return written;
+  if (run.status !== undefined) return run.status;
+  return exitForScores(run.table, run.diagnostics, options.failOn);
+}
+
+/** 1 when a region was left unscored (or a diagnostic reaches --fail-on), else 0. */
+export function exitForScores(table: ScoreTable, diagnostics: readonly Diagnostic[], failOn: Severity | undefined): number {
+  const unscored = table.composite.score.some((s) => Number.isNaN(s));
+  if (unscored) return EXIT.findings;
+  if (failOn !== undefined && atOrAbove(diagnostics, failOn).length > 0) return EXIT.findings;
+  return EXIT.ok;
+}

@@ -1,0 +1,67 @@
+/** What every command needs from the CLI: language, palette, where output goes. */
+import { relative } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Lang } from '../../model/i18n.js';
+import { DIAGNOSTIC_FORMATS } from '../../report/diagnostics/index.js';
+import type { Palette } from '../../report/palette.js';
+import { chalkPalette, colourLevel } from '../colour.js';
+import { EXIT, type Io } from '../io.js';
+import { resolveLang } from '../lang.js';
+import { assertNotAnInput, OutputRefused, writeFileAtomic } from '../output.js';
+
+export interface Presentation {
+  readonly lang: Lang;
+  readonly stdoutPalette: Palette;
+  readonly stderrPalette: Palette;
+}
+
+export function presentation(io: Io, options: { lang?: string; color?: boolean }): Presentation {
+  const noColor = options.color === false;
+  return {
+    lang: resolveLang(options.lang, io.env),
+    stdoutPalette: chalkPalette(colourLevel(io.env, io.stdoutIsTTY, noColor)),
+    stderrPalette: chalkPalette(colourLevel(io.env, io.stderrIsTTY, noColor)),
+  };
+}
+
+/** Diagnostics for people, on stderr, in the stylish format; nothing when there are none. */
+export function reportDiagnostics(io: Io, version: string, p: Presentation, diagnostics: readonly Diagnostic[], files: readonly string[]): void {
+  if (diagnostics.length === 0) return;
+  io.stderr(DIAGNOSTIC_FORMATS.stylish(diagnostics, { lang: p.lang, color: p.stderrPalette, files, toolVersion: version, cwd: io.cwd }));
+}
+
+/**
+ * Codes meaning an input could not be read at all: the run had nothing to work on, which is a
+ * status-2 failure, unlike findings inside a file that was read.
+ */
+const UNREADABLE = new Set(['file-not-found', 'file-unreadable', 'file-is-directory', 'file-too-large']);
+
+export function hasUnreadableInput(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => UNREADABLE.has(d.code));
+}
+
+/** Print to stdout, or write atomically to `output` — refusing to write over any input. */
+export async function emit(io: Io, text: string | Iterable<string>, output: string | undefined, inputs: readonly string[], lang: Lang): Promise<number> {
+  if (output === undefined) {
+    if (typeof text === 'string') io.stdout(text);
+    else await io.stdoutChunks(text);
+    return EXIT.ok;
+  }
+  try {
+    assertNotAnInput(output, inputs);
+    await writeFileAtomic(output, text);
+    io.stderr(lang === 'zh' ? `已写入 ${relative(io.cwd, output) || output}\n` : `Wrote ${relative(io.cwd, output) || output}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof OutputRefused) {
+      io.stderr(
+        lang === 'zh'
+          ? `dgmi: 拒绝写入 ${output}：它是输入文件 ${error.message}。请另选 --output 路径。\n`
+          : `dgmi: refusing to write ${output}: it is the input file ${error.message}. Choose another --output path.\n`,
+      );
+    } else {
+      io.stderr(`dgmi: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    return EXIT.usage;
+  }
+}

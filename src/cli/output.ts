@@ -1,0 +1,62 @@
+/**
+ * Writing results: atomically (a temporary file in the same directory, then rename, so a reader
+ * never sees half a report and a crash never leaves one), and never over an input file.
+ */
+import { randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+export class OutputRefused extends Error {}
+
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // Not there yet: compare the resolved parent's real path plus the name.
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+export function assertNotAnInput(output: string, inputs: readonly string[]): void {
+  const target = canonical(output);
+  const clash = inputs.find((input) => canonical(input) === target);
+  if (clash !== undefined) throw new OutputRefused(clash);
+}
+
+/** Write `content` (text, or text in chunks) to a temporary file beside `path`, then rename it over. */
+export async function writeFileAtomic(path: string, content: string | Iterable<string>): Promise<void> {
+  const temp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      if (typeof content === 'string') {
+        await handle.writeFile(content);
+      } else {
+        // Batch small chunks into ~4 MB writes: fewer syscalls, bounded memory.
+        let batch: string[] = [];
+        let size = 0;
+        for (const chunk of content) {
+          batch.push(chunk);
+          size += chunk.length;
+          if (size >= 4 * 1024 * 1024) {
+            await handle.write(batch.join(''));
+            batch = [];
+            size = 0;
+          }
+        }
+        if (batch.length > 0) await handle.write(batch.join(''));
+      }
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

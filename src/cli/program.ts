@@ -1,0 +1,107 @@
+/**
+ * The command line: commander wiring only. Each command parses its options, calls the pure core
+ * through `src/load` and `src/score`, hands the result to a formatter, and returns an exit status.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Severity } from '../diagnostics/diagnostic.js';
+import { DIAGNOSTIC_FORMATS } from '../report/diagnostics/index.js';
+import { RESULT_FORMATS } from '../report/results/index.js';
+import { ENCODINGS } from '../load/decode.js';
+import { EXIT, type Io } from './io.js';
+import { runSchema } from './commands/schema.js';
+import { runScore } from './commands/score.js';
+import { runValidate } from './commands/validate.js';
+
+export interface CommonOptions {
+  readonly lang?: string;
+  readonly color: boolean;
+}
+
+const FAIL_ON = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number greater than 0');
+  return n;
+}
+
+export function parseByteSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?)?$/iu.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a size like 1048576, 500k, 200MB or 1G');
+  const unit = (match[2] ?? '').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(match[1]) * factor);
+}
+
+/**
+ * Builds the program. `exitOverride` keeps commander from calling process.exit, so usage errors
+ * come back to `runCli` and get our exit status 2 (commander's own is 1).
+ */
+export function createProgram(io: Io, version: string, setExit: (code: number) => void): Command {
+  const program = new Command('dgmi')
+    .description('Digital government maturity index: score, rank and tier regions from an indicator framework.\n数字政府发展指数：依据指标框架为各地区评分、排名、分级。')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true);
+
+  const langOption = () => new Option('--lang <lang>', 'language of messages and labels (default from LANG)').choices(['zh', 'en']);
+
+  program
+    .command('validate')
+    .description('check framework files for CI (schema and semantic rules, file:line:col)')
+    .argument('<framework...>', 'framework YAML files')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(DIAGNOSTIC_FORMATS)).default('stylish'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('error'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
+    .addOption(langOption())
+    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
+    .exitOverride()
+    .action(async (frameworks: string[], options) => setExit(await runValidate(io, version, frameworks, options)));
+
+  program
+    .command('score')
+    .description('score, rank and tier every region')
+    .argument('<framework>', 'framework YAML file')
+    .argument('<data...>', 'submission CSV files (wide or long)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(RESULT_FORMATS)).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
+    .option('--period <period>', 'only this period')
+    .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)').choices(FAIL_ON))
+    .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
+    .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
+    .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
+    .addOption(langOption())
+    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
+    .exitOverride()
+    .action(async (framework: string, data: string[], options) => setExit(await runScore(io, version, framework, data, options)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the framework format (dgmi/1)')
+    .option('-o, --output <file>', 'write to a file (atomically)')
+    .exitOverride()
+    .action(async (options) => setExit(await runSchema(io, options)));
+
+  return program;
+}
+
+export async function runCli(argv: readonly string[], io: Io, version: string): Promise<number> {
+  let status: number = EXIT.ok;
+  const program = createProgram(io, version, (code) => {
+    status = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'node' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr(`dgmi: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.usage;
+  }
+  return status;
+}

@@ -1,0 +1,208 @@
+/**
+ * CSV text → a header and records, each with the 1-based line it starts on. Syntax problems
+ * (an unclosed quote, a row with the wrong number of fields) are diagnostics with a line, never
+ * exceptions. csv-parse does the parsing; we pick the delimiter ourselves because its
+ * `delimiter_auto` crashes on non-ASCII input, and Chinese headers are the norm here.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/messages.js';
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export interface CsvRecord {
+  /** Fields as written (not trimmed); may be shorter or longer than the header when `isRagged`. */
+  readonly fields: readonly string[];
+  /** 1-based line the record starts on. */
+  readonly line: number;
+  /** The field count does not fit the header: values cannot be matched to columns. */
+  readonly isRagged: boolean;
+}
+
+export interface CsvTable {
+  readonly delimiter: Delimiter;
+  readonly header: readonly string[];
+  readonly headerLine: number;
+  /** Data records, blank ones (every field empty or spaces) left out. */
+  readonly records: readonly CsvRecord[];
+}
+
+export interface CsvTableResult {
+  /** Absent when the file is empty or has no readable header. */
+  readonly table?: CsvTable;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** What csv-parse returns per record with `info: true` (its typings do not model that option). */
+interface ParsedRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+/** Excel writes `sep=;` as a first line to say which delimiter follows. */
+const SEP_LINE = /^sep=(.)\s*$/i;
+
+/**
+ * The delimiter of a header line: whichever of comma, semicolon and tab occurs most often
+ * outside double quotes (comma on a tie or when none occurs: a one-column file).
+ */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let isQuoted = false;
+  for (const char of headerLine) {
+    if (char === '"') isQuoted = !isQuoted;
+    else if (!isQuoted && (char === ',' || char === ';' || char === '\t')) counts[char]++;
+  }
+  let best: Delimiter = ',';
+  for (const delimiter of DELIMITERS) if (counts[delimiter] > counts[best]) best = delimiter;
+  return best;
+}
+
+/** Parse CSV `text` of `file` into a header and records. Pure. */
+export function parseCsvTable(text: string, file: string): CsvTableResult {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (source.trim() === '') return { diagnostics: [makeDiagnostic('file-empty', { path: file }, { file })] };
+  const sep = SEP_LINE.exec(lineAt(source, 0));
+  const sepDelimiter = DELIMITERS.find((d) => d === sep?.[1]);
+  const delimiter = sepDelimiter ?? detectDelimiter(firstNonBlankLine(source, sep ? 1 : 0));
+
+  const diagnostics: Diagnostic[] = [];
+  const skipped: { code: string; lines: number }[] = [];
+  let parsed: ParsedRecord[];
+  try {
+    // `info: true` changes the element type, which csv-parse's typings do not express.
+    parsed = parse(source, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      // A stray quote inside an unquoted field (`5"`, `"A"区`) is kept as text for the cell to judge.
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      from_line: sep ? 2 : 1,
+      on_skip: (error) => {
+        if (error) skipped.push({ code: error.code, lines: Number(error['lines'] ?? 0) });
+        return undefined;
+      },
+    }) as unknown as ParsedRecord[];
+  } catch (error) {
+    const reason = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
+    return { diagnostics: [makeDiagnostic('csv-syntax', { reason }, { file, line: 1 })] };
+  }
+
+  const records: CsvRecord[] = [];
+  let header: readonly string[] | undefined;
+  let headerLine = 0;
+  let previousEnd = sep ? 1 : 0;
+  const ends: number[] = [];
+  for (const { record, info } of parsed) {
+    const end = info.lines;
+    // A record spanning several lines (quoted line breaks) or after skipped blank lines: count back.
+    const line = end > previousEnd + 1 ? end - lineBreaksIn(record) : end;
+    previousEnd = end;
+    ends.push(end);
+    if (isBlank(record)) continue;
+    if (header === undefined) {
+      header = record;
+      headerLine = line;
+      continue;
+    }
+    const isRagged = !fitsHeader(record, header);
+    if (isRagged) {
+      diagnostics.push(makeDiagnostic('csv-field-count', { expected: header.length, actual: record.length }, { file, line }));
+    }
+    records.push({ fields: record, line, isRagged });
+  }
+
+  for (const skip of skipped) diagnostics.push(skipDiagnostic(skip, source, ends, file));
+  if (header === undefined) {
+    if (diagnostics.length === 0) diagnostics.push(makeDiagnostic('file-empty', { path: file }, { file }));
+    return { diagnostics };
+  }
+  if (records.length === 0) diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: headerLine }));
+  return { table: { delimiter, header, headerLine, records }, diagnostics };
+}
+
+function skipDiagnostic(skip: { code: string; lines: number }, source: string, ends: readonly number[], file: string): Diagnostic {
+  // csv-parse reports the line where it gave up (the end of the file for an unclosed quote);
+  // people need the line where the broken record starts: the first non-blank line after the
+  // last record that ended before it.
+  const before = ends.filter((end) => end < skip.lines).at(-1) ?? 0;
+  const line = firstNonBlankLineAfter(source, before) ?? skip.lines;
+  const at = { file, line, ...(skip.lines > line ? { endLine: skip.lines } : {}) };
+  if (skip.code === 'CSV_QUOTE_NOT_CLOSED') return makeDiagnostic('csv-quote-unclosed', {}, at);
+  return makeDiagnostic('csv-syntax', { reason: skip.code }, at);
+}
+
+function firstNonBlankLineAfter(source: string, line: number): number | undefined {
+  const lines = source.split(/\r\n|\r|\n/u);
+  for (let i = line; i < lines.length; i++) if ((lines[i] ?? '').trim() !== '') return i + 1;
+  return undefined;
+}
+
+/** Line `index` (0-based) without splitting a 70 MB text into lines. */
+function lineAt(source: string, index: number): string {
+  let start = 0;
+  for (let i = 0; i < index; i++) {
+    const end = source.indexOf('\n', start);
+    if (end === -1) return '';
+    start = end + 1;
+  }
+  const end = source.indexOf('\n', start);
+  return source.slice(start, end === -1 ? source.length : end).replace(/\r$/u, '');
+}
+
+/** The first non-blank line from line `from` (0-based) on: the header, for delimiter detection. */
+function firstNonBlankLine(source: string, from: number): string {
+  for (let start = lineStart(source, from); start !== -1 && start <= source.length; ) {
+    const end = source.indexOf('\n', start);
+    const line = source.slice(start, end === -1 ? source.length : end);
+    if (line.trim() !== '') return line;
+    start = end === -1 ? -1 : end + 1;
+  }
+  return '';
+}
+
+function lineStart(source: string, index: number): number {
+  let start = 0;
+  for (let i = 0; i < index; i++) {
+    const end = source.indexOf('\n', start);
+    if (end === -1) return -1;
+    start = end + 1;
+  }
+  return start;
+}
+
+/**
+ * csv-parse counts each CR and each LF inside a quoted field as a line, so subtracting the same
+ * count recovers the line the record starts on.
+ */
+function lineBreaksIn(record: readonly string[]): number {
+  let count = 0;
+  for (const field of record) {
+    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) count++;
+    for (let i = field.indexOf('\r'); i !== -1; i = field.indexOf('\r', i + 1)) count++;
+  }
+  return count;
+}
+
+/** Every field empty or spaces, like the `,,,,` rows a spreadsheet exports below the data. */
+function isBlank(record: readonly string[]): boolean {
+  for (const field of record) if (field.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * A record fits the header when it has as many fields, or differs only by blank fields under
+ * blank headers (a spreadsheet's padding at the right edge).
+ */
+function fitsHeader(record: readonly string[], header: readonly string[]): boolean {
+  if (record.length === header.length) return true;
+  if (record.length > header.length) {
+    for (let i = header.length; i < record.length; i++) if ((record[i] ?? '').trim() !== '') return false;
+    return true;
+  }
+  for (let i = record.length; i < header.length; i++) if ((header[i] ?? '').trim() !== '') return false;
+  return true;
+}

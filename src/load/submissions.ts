@@ -1,0 +1,439 @@
+/**
+ * Submission files → one Dataset. Each file is decoded, parsed as CSV, its header mapped onto
+ * the framework (wide: one column per indicator; long: region, indicator, value), and its rows
+ * merged by (region, period). A bad cell never stops the run: it becomes a located diagnostic
+ * and its row is kept but marked `excluded`, so the region shows up unscored rather than scored
+ * on a silent zero. `parseSubmissions` is pure; `loadSubmissions` adds the file reading.
+ */
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/messages.js';
+import type { Dataset, RowSource } from '../model/dataset.js';
+import type { ResolvedFramework } from '../model/resolved.js';
+import { cellSpecOf, nearestText, normaliseText, parseCell, type CellProblem, type CellSpec } from './cells.js';
+import { columnLetter, findIndicator, indicatorIndex, indicatorNames, indicatorsMissing, mapColumns, type LongLayout, type RowColumns, type WideLayout } from './columns.js';
+import { parseCsvTable, type CsvRecord, type CsvTable } from './csv-table.js';
+import { decodeText, type EncodingOption } from './decode.js';
+import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
+
+export interface ParseSubmissionsOptions {
+  /** Force a text encoding; `auto` (default) detects BOM, UTF-8 or GB18030 per file. */
+  readonly encoding?: EncodingOption;
+  /**
+   * Cell diagnostics listed one by one per file; the rest are counted in one summary. A file
+   * exported with the wrong delimiter would otherwise produce millions of identical findings.
+   */
+  readonly maxCellDiagnostics?: number;
+}
+
+export interface LoadSubmissionsOptions extends ParseSubmissionsOptions {
+  /** Refuse files larger than this (default {@link DEFAULT_DATA_MAX_BYTES}). */
+  readonly maxBytes?: number;
+}
+
+export interface SubmissionsResult {
+  /** Absent only when nothing usable was read (no row in any file). */
+  readonly dataset?: Dataset;
+  readonly diagnostics: Diagnostic[];
+}
+
+export const DEFAULT_MAX_CELL_DIAGNOSTICS = 1000;
+
+/**
+ * Read the submission files at `paths` and merge them into one Dataset. Unreadable files
+ * (missing, too large, a directory) are diagnostics; the others are still read.
+ */
+export async function loadSubmissions(
+  framework: ResolvedFramework,
+  paths: readonly string[],
+  options: LoadSubmissionsOptions = {},
+): Promise<SubmissionsResult> {
+  const diagnostics: Diagnostic[] = [];
+  const files: LoadedFile[] = [];
+  for (const path of paths) {
+    const read = await readInputFile(path, options.maxBytes ?? DEFAULT_DATA_MAX_BYTES);
+    diagnostics.push(...read.diagnostics);
+    if (read.file) files.push(read.file);
+  }
+  const parsed = parseSubmissions(framework, files, options);
+  return { ...(parsed.dataset ? { dataset: parsed.dataset } : {}), diagnostics: [...diagnostics, ...parsed.diagnostics] };
+}
+
+/** Decode, parse and merge already-read submission files. Pure. */
+export function parseSubmissions(
+  framework: ResolvedFramework,
+  files: readonly LoadedFile[],
+  options: ParseSubmissionsOptions = {},
+): SubmissionsResult {
+  const diagnostics: Diagnostic[] = [];
+  const builder = new DatasetBuilder(framework.indicators.length, diagnostics);
+  const context: FileContext = {
+    framework,
+    specs: framework.indicators.map(cellSpecOf),
+    indicators: indicatorIndex(framework),
+    indicatorNames: indicatorNames(framework),
+    builder,
+    diagnostics,
+    maxCellDiagnostics: options.maxCellDiagnostics ?? DEFAULT_MAX_CELL_DIAGNOSTICS,
+  };
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const first = seen.get(file.sha256);
+    if (first !== undefined) {
+      diagnostics.push(makeDiagnostic('input-duplicate', { path: file.path, first }, { file: file.path }));
+      continue;
+    }
+    seen.set(file.sha256, file.path);
+    const table = readTable(file, options.encoding ?? 'auto', diagnostics);
+    if (table) readRows(table, file.path, context);
+  }
+  const dataset = builder.finish(files.map((f) => ({ path: f.path, sha256: f.sha256 })));
+  return { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics };
+}
+
+function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics: Diagnostic[]): CsvTable | undefined {
+  const at = { file: file.path };
+  const decoded = decodeText(file.bytes, encoding);
+  if ('kind' in decoded) {
+    diagnostics.push(
+      decoded.kind === 'binary'
+        ? makeDiagnostic('file-binary', { path: file.path }, at)
+        : makeDiagnostic('file-encoding-invalid', { path: file.path, encoding: decoded.encoding }, at),
+    );
+    return undefined;
+  }
+  // iconv replaces what it cannot decode with U+FFFD; a replaced character would be a corrupted name or number.
+  if (decoded.encoding !== 'utf8' && decoded.text.includes('\uFFFD')) {
+    diagnostics.push(makeDiagnostic('file-encoding-invalid', { path: file.path, encoding: decoded.encoding }, at));
+    return undefined;
+  }
+  const parsed = parseCsvTable(decoded.text, file.path);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.table;
+}
+
+interface FileContext {
+  readonly framework: ResolvedFramework;
+  readonly specs: readonly CellSpec[];
+  readonly indicators: ReadonlyMap<string, number>;
+  readonly indicatorNames: readonly string[];
+  readonly builder: DatasetBuilder;
+  readonly diagnostics: Diagnostic[];
+  readonly maxCellDiagnostics: number;
+}
+
+function readRows(table: CsvTable, file: string, context: FileContext): void {
+  const mapping = mapColumns(context.framework, table.header, { file, line: table.headerLine });
+  context.diagnostics.push(...mapping.diagnostics);
+  for (const column of mapping.unnamedColumns) {
+    if (table.records.some((r) => (r.fields[column] ?? '').trim() !== '')) {
+      context.diagnostics.push(makeDiagnostic('column-unnamed', { columnLetter: columnLetter(column) }, { file, line: table.headerLine, column: column + 1 }));
+    }
+  }
+  const layout = mapping.layout;
+  if (!layout) return;
+  const cells = new CellReporter(file, table.header, context);
+  if (layout.kind === 'wide') readWideRows(table, file, layout, mapping.isAmbiguous, cells, context);
+  else readLongRows(table, file, layout, mapping.isAmbiguous, cells, context);
+  cells.finish();
+}
+
+/** Cell diagnostics of one file, capped at `maxCellDiagnostics` with a count of the rest. */
+class CellReporter {
+  private unlisted = 0;
+  private listed = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly header: readonly string[],
+    private readonly context: FileContext,
+  ) {}
+
+  report(problem: CellProblem, text: string, line: number, column: number, indicator: string): void {
+    if (this.listed >= this.context.maxCellDiagnostics) {
+      this.unlisted++;
+      return;
+    }
+    this.listed++;
+    const header = this.header[column] ?? '';
+    this.context.diagnostics.push(
+      makeDiagnostic(
+        problem.code,
+        { text, header, columnLetter: columnLetter(column), indicator, ...problem.args },
+        { file: this.file, line, column: column + 1, path: [header] },
+      ),
+    );
+  }
+
+  finish(): void {
+    if (this.unlisted > 0) {
+      this.context.diagnostics.push(makeDiagnostic('cell-errors-truncated', { path: this.file, count: this.unlisted }, { file: this.file }));
+    }
+  }
+}
+
+interface RowKey {
+  readonly region: string;
+  readonly period: string;
+  readonly name: string;
+  readonly group: string;
+}
+
+/** The row columns of a record; `undefined` (after an error) when the region cell is empty. */
+function rowKeyOf(record: CsvRecord, rows: RowColumns & { readonly region: number }, file: string, diagnostics: Diagnostic[]): RowKey | undefined {
+  const cell = (column: number | undefined) => (column === undefined ? '' : (record.fields[column] ?? ''));
+  const region = normaliseText(cell(rows.region));
+  if (region === '') {
+    diagnostics.push(makeDiagnostic('region-empty', {}, { file, line: record.line, column: rows.region + 1 }));
+    return undefined;
+  }
+  // Names and groups stay as written (formula-looking text included): they are data, never evaluated.
+  return { region, period: normaliseText(cell(rows.period)), name: cell(rows.name).trim(), group: normaliseText(cell(rows.group)) };
+}
+
+function readWideRows(table: CsvTable, file: string, layout: WideLayout, isAmbiguous: boolean, cells: CellReporter, context: FileContext): void {
+  const { builder, diagnostics } = context;
+  const count = layout.indicators.length;
+  const columns = layout.indicators.map((c) => c.column);
+  const targets = layout.indicators.map((c) => c.indicator);
+  const specs = targets.map((t) => context.specs[t] as CellSpec);
+  builder.reserve(table.records.length);
+  for (const record of table.records) {
+    const key = rowKeyOf(record, layout.rows, file, diagnostics);
+    if (!key) continue;
+    const row = builder.beginRow();
+    const values = builder.values;
+    let hasError = record.isRagged || isAmbiguous;
+    if (!record.isRagged) {
+      const fields = record.fields;
+      for (let k = 0; k < count; k++) {
+        const column = columns[k] as number;
+        const text = fields[column] ?? '';
+        const value = parseCell(text, specs[k] as CellSpec);
+        if (typeof value === 'number') {
+          (values[targets[k] as number] as Float64Array)[row] = value;
+        } else {
+          hasError = true;
+          cells.report(value, text, record.line, column, (specs[k] as CellSpec).indicator);
+        }
+      }
+    }
+    builder.commitRow(key, { file, line: record.line }, hasError);
+  }
+}
+
+function readLongRows(table: CsvTable, file: string, layout: LongLayout, isAmbiguous: boolean, cells: CellReporter, context: FileContext): void {
+  const { builder, diagnostics, framework } = context;
+  /** Rows this file opened, by key; `undefined` marks a key another file already had. */
+  const fileRows = new Map<string, number | undefined>();
+  const valueLines = new Map<string, number>();
+  const unknownIndicators = new Set<string>();
+  const present = new Set<number>();
+
+  for (const record of table.records) {
+    const key = rowKeyOf(record, layout.rows, file, diagnostics);
+    if (!key) continue;
+    const keyText = rowKeyText(key);
+    let row: number | undefined;
+    if (fileRows.has(keyText)) {
+      row = fileRows.get(keyText);
+      if (row !== undefined) builder.noteRegion(key, { file, line: record.line });
+    } else {
+      builder.beginRow();
+      row = builder.commitRow(key, { file, line: record.line }, isAmbiguous);
+      fileRows.set(keyText, row);
+    }
+    if (row === undefined) continue;
+    if (record.isRagged) {
+      builder.exclude(row);
+      continue;
+    }
+    const indicatorText = record.fields[layout.indicatorColumn] ?? '';
+    const valueText = record.fields[layout.valueColumn] ?? '';
+    const indicator = findIndicator(indicatorText, context.indicators);
+    if (indicator === undefined) {
+      if (indicatorText.trim() === '' && valueText.trim() === '') continue;
+      if (!unknownIndicators.has(indicatorText)) {
+        unknownIndicators.add(indicatorText);
+        diagnostics.push(
+          makeDiagnostic(
+            'long-indicator-unknown',
+            { text: indicatorText, suggestion: nearestText(indicatorText, context.indicatorNames) ?? '' },
+            { file, line: record.line, column: layout.indicatorColumn + 1 },
+          ),
+        );
+      }
+      continue;
+    }
+    present.add(indicator);
+    const spec = context.specs[indicator] as CellSpec;
+    const valueKey = `${keyText}\u0000${indicator}`;
+    const firstLine = valueLines.get(valueKey);
+    if (firstLine !== undefined) {
+      diagnostics.push(
+        makeDiagnostic(
+          'long-value-duplicate',
+          { region: key.region, period: key.period, indicator: spec.indicator, first: `${file}:${firstLine}`, second: `${file}:${record.line}` },
+          { file, line: record.line, column: layout.indicatorColumn + 1 },
+        ),
+      );
+      builder.exclude(row);
+      continue;
+    }
+    valueLines.set(valueKey, record.line);
+    const value = parseCell(valueText, spec);
+    if (typeof value === 'number') {
+      (builder.values[indicator] as Float64Array)[row] = value;
+    } else {
+      cells.report(value, valueText, record.line, layout.valueColumn, spec.indicator);
+      builder.exclude(row);
+    }
+  }
+  const absent = framework.indicators.filter((i) => !present.has(i.index)).map((i) => i.id);
+  if (absent.length > 0 && table.records.length > 0) diagnostics.push(indicatorsMissing(file, absent, { file, line: table.headerLine }));
+}
+
+function rowKeyText(key: RowKey): string {
+  return `${key.region}\u0000${key.period}`;
+}
+
+function place(source: RowSource): string {
+  return `${source.file}:${source.line}`;
+}
+
+interface RegionFacts {
+  name: string;
+  nameAt: RowSource;
+  group: string;
+  groupAt: RowSource;
+  readonly warned: Set<string>;
+}
+
+/**
+ * Grows the columns as rows arrive (files are read one after another, and a long file's row
+ * count is only known at its end) and enforces one row per (region, period).
+ */
+class DatasetBuilder {
+  values: Float64Array[];
+  private capacity = 0;
+  private count = 0;
+  /** The row opened by `beginRow` may hold values from a row that was never committed. */
+  private isOpenRowDirty = false;
+  private excluded = new Uint8Array(0);
+  private readonly region: string[] = [];
+  private readonly period: string[] = [];
+  private readonly sources: RowSource[] = [];
+  private readonly rowByKey = new Map<string, number>();
+  private readonly regions = new Map<string, RegionFacts>();
+
+  constructor(
+    indicatorCount: number,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.values = Array.from({ length: indicatorCount }, () => new Float64Array(0));
+  }
+
+  /** Make room for `rows` more rows at once, so a large file grows the columns once. */
+  reserve(rows: number): void {
+    const needed = this.count + rows;
+    if (needed <= this.capacity) return;
+    const capacity = Math.max(needed, this.capacity * 2, 16);
+    this.values = this.values.map((old) => {
+      const grown = new Float64Array(capacity).fill(Number.NaN);
+      grown.set(old.subarray(0, this.count));
+      return grown;
+    });
+    const excluded = new Uint8Array(capacity);
+    excluded.set(this.excluded.subarray(0, this.count));
+    this.excluded = excluded;
+    this.capacity = capacity;
+  }
+
+  /** Open the next row, every value missing; its index is where the caller writes values. */
+  beginRow(): number {
+    this.reserve(1);
+    const row = this.count;
+    if (this.isOpenRowDirty) for (const column of this.values) column[row] = Number.NaN;
+    this.isOpenRowDirty = true;
+    return row;
+  }
+
+  /**
+   * Keep the open row under `key`, or drop it when the key is taken: then both places are named
+   * and the first row is excluded, since which of the two is right cannot be told.
+   */
+  commitRow(key: RowKey, source: RowSource, hasError: boolean): number | undefined {
+    const keyText = rowKeyText(key);
+    const first = this.rowByKey.get(keyText);
+    if (first !== undefined) {
+      const firstSource = this.sources[first] as RowSource;
+      this.diagnostics.push(
+        makeDiagnostic('row-duplicate', { region: key.region, period: key.period, first: place(firstSource), second: place(source) }, source),
+      );
+      this.exclude(first);
+      return undefined;
+    }
+    const row = this.count++;
+    this.isOpenRowDirty = false;
+    this.rowByKey.set(keyText, row);
+    this.region.push(key.region);
+    this.period.push(key.period);
+    this.sources.push(source);
+    if (hasError) this.exclude(row);
+    this.noteRegion(key, source);
+    return row;
+  }
+
+  exclude(row: number): void {
+    this.excluded[row] = 1;
+  }
+
+  /** Remember a region's name and group; a different one later is a warning (once per value). */
+  noteRegion(key: RowKey, source: RowSource): void {
+    const facts = this.regions.get(key.region);
+    if (!facts) {
+      this.regions.set(key.region, { name: key.name, nameAt: source, group: key.group, groupAt: source, warned: new Set() });
+      return;
+    }
+    this.compare(facts, key, 'name', source);
+    this.compare(facts, key, 'group', source);
+  }
+
+  private compare(facts: RegionFacts, key: RowKey, field: 'name' | 'group', source: RowSource): void {
+    const given = key[field];
+    if (given === '') return;
+    const atField = field === 'name' ? 'nameAt' : 'groupAt';
+    if (facts[field] === '') {
+      facts[field] = given;
+      facts[atField] = source;
+      return;
+    }
+    if (facts[field] === given || facts.warned.has(`${field}\u0000${given}`)) return;
+    facts.warned.add(`${field}\u0000${given}`);
+    const location: SourceLocation = source;
+    this.diagnostics.push(
+      makeDiagnostic(
+        field === 'name' ? 'region-name-conflict' : 'region-group-conflict',
+        { region: key.region, first: facts[field], firstAt: place(facts[atField]), second: given },
+        location,
+      ),
+    );
+  }
+
+  finish(inputs: Dataset['inputs']): Dataset {
+    const rowCount = this.count;
+    // Every row of a region carries the region's first name and group, so one region never shows two names.
+    const name = this.region.map((r) => this.regions.get(r)?.name ?? '');
+    const group = this.region.map((r) => this.regions.get(r)?.group ?? '');
+    return {
+      rowCount,
+      region: this.region,
+      name,
+      group,
+      period: this.period,
+      values: this.values.map((column) => column.slice(0, rowCount)),
+      sources: this.sources,
+      excluded: this.excluded.slice(0, rowCount),
+      inputs,
+    };
+  }
+}

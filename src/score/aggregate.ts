@@ -1,0 +1,109 @@
+/**
+ * Combines a group's children into the group's score, row by row but column at a time (one
+ * pass over each child's typed array). Missing children are skipped and the shares of the
+ * present ones renormalised (COINr's default), so a group with no present child is missing.
+ */
+import type { AggregateMethod } from '../model/framework.js';
+
+export interface AggregateChild {
+  /** The child's scores per row; NaN = missing. */
+  readonly scores: Float64Array;
+  /** The child's weight normalised among its siblings (`ResolvedNode.share`). */
+  readonly share: number;
+}
+
+/** Bit in `issues`: a zero child forced a geometric or harmonic mean to 0. */
+export const ISSUE_ZERO = 1;
+/** Bit in `issues`: a negative child, which a geometric or harmonic mean cannot take; the row is left missing. */
+export const ISSUE_NEGATIVE = 2;
+
+export interface AggregateBuffers {
+  /** Receives the group's score per row; NaN when no child is present (or a negative input). */
+  readonly out: Float64Array;
+  /** Receives the sum of the present children's shares per row: the renormalisation divisor. */
+  readonly presentShare: Float64Array;
+  /** Receives `ISSUE_*` bits per row (OR-ed in; the caller clears it). */
+  readonly issues: Uint8Array;
+}
+
+/**
+ * Aggregates `children` with `method` into `buffers.out`: arithmetic Σ wᵢxᵢ, geometric Π xᵢ^wᵢ,
+ * harmonic 1/Σ(wᵢ/xᵢ), each with the present children's shares renormalised to sum to 1;
+ * minimum takes the smallest present child and ignores the weights.
+ */
+export function aggregateGroup(method: AggregateMethod, children: readonly AggregateChild[], buffers: AggregateBuffers): void {
+  const { out, presentShare, issues } = buffers;
+  const n = out.length;
+  presentShare.fill(0);
+  // out doubles as the accumulator: a weighted sum, a weighted log-sum, a weighted sum of reciprocals, or a running minimum.
+  out.fill(method === 'minimum' ? Infinity : 0);
+
+  for (const { scores, share } of children) {
+    switch (method) {
+      case 'arithmetic':
+        for (let row = 0; row < n; row++) {
+          const x = scores[row]!;
+          if (x !== x) continue;
+          out[row]! += share * x;
+          presentShare[row]! += share;
+        }
+        break;
+      case 'geometric':
+        for (let row = 0; row < n; row++) {
+          const x = scores[row]!;
+          if (x !== x) continue;
+          presentShare[row]! += share;
+          if (x > 0) out[row]! += share * Math.log(x);
+          else if (x === 0) {
+            issues[row]! |= ISSUE_ZERO;
+            out[row] = -Infinity;
+          } else issues[row]! |= ISSUE_NEGATIVE;
+        }
+        break;
+      case 'harmonic':
+        for (let row = 0; row < n; row++) {
+          const x = scores[row]!;
+          if (x !== x) continue;
+          presentShare[row]! += share;
+          if (x > 0) out[row]! += share / x;
+          else if (x === 0) {
+            issues[row]! |= ISSUE_ZERO;
+            out[row] = Infinity;
+          } else issues[row]! |= ISSUE_NEGATIVE;
+        }
+        break;
+      case 'minimum':
+        for (let row = 0; row < n; row++) {
+          const x = scores[row]!;
+          if (x !== x) continue;
+          presentShare[row]! += share;
+          if (x < out[row]!) out[row] = x;
+        }
+        break;
+    }
+  }
+
+  for (let row = 0; row < n; row++) {
+    const total = presentShare[row]!;
+    if (!(total > 0) || (issues[row]! & ISSUE_NEGATIVE) !== 0) {
+      out[row] = NaN;
+      continue;
+    }
+    const acc = out[row]!;
+    switch (method) {
+      case 'arithmetic':
+        out[row] = acc / total;
+        break;
+      case 'geometric':
+        // exp(Σ wᵢ ln xᵢ / Σ wᵢ) = Π xᵢ^(wᵢ/Σw); a zero child left −∞ here, so the result is exactly 0.
+        out[row] = acc === -Infinity ? 0 : Math.exp(acc / total);
+        break;
+      case 'harmonic':
+        // Σw / Σ(wᵢ/xᵢ) = 1/Σ((wᵢ/Σw)/xᵢ); a zero child left +∞ here.
+        out[row] = acc === Infinity ? 0 : total / acc;
+        break;
+      case 'minimum':
+        break;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The scoring engine: framework + dataset → ScoreTable. Pure and deterministic; columnar
+ * throughout (one typed array per indicator and per group, loops over rows), so the cost is
+ * linear in regions × indicators. The stages are the modules beside this one:
+ * indicator (impute → transform → normalise) → aggregate (tree, bottom-up) → precision → rank →
+ * effective weights → tiers → reporting order.
+ */
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/messages.js';
+import type { AggregateMethod } from '../model/framework.js';
+import type { Dataset } from '../model/dataset.js';
+import type { ResolvedFramework, ResolvedNode } from '../model/resolved.js';
+import type { IndicatorScores, NodeScores, ScoreTable } from '../model/score-table.js';
+import { assignTiers } from '../tier/assign.js';
+import { aggregateGroup, ISSUE_NEGATIVE, ISSUE_ZERO, type AggregateChild } from './aggregate.js';
+import { childEffectiveWeight, contributionOf } from './effective-weight.js';
+import { scoreIndicator, type IndicatorContext } from './indicator.js';
+import { frameworkLocation, nodeDocumentPaths, rowLocation } from './locations.js';
+import { reportingOrder } from './order.js';
+import { allRows, compareCodeUnits, partitionRows, type Partition } from './partition.js';
+import { roundColumn } from './precision.js';
+import { rankWithinPartitions } from './rank.js';
+
+export interface ScoreOptions {
+  /**
+   * Over which rows relative methods (minmax, zscore, rank) take their statistics: each
+   * period's own regions (default), or every row of every period pooled, so that scores of
+   * different periods share one scale and can be compared. Ranks are always within a period.
+   */
+  readonly normaliseScope?: 'period' | 'pooled';
+}
+
+/** Mutable working arrays of one node while the engine fills them. */
+interface NodeWork {
+  readonly score: Float64Array;
+  readonly presentShare: Float64Array;
+  readonly effectiveWeight: Float64Array;
+}
+
+/**
+ * Scores, ranks and tiers every row of `dataset` under `framework`.
+ *
+ * Missing values follow each indicator's policy (a `fail` leaves the row unscored: composite,
+ * node scores and ranks NaN); groups combine their present children with the shares
+ * renormalised; the composite is rounded to `framework.precision` before ranking; ranks are
+ * competition ranks within each period. Effective weights are the renormalised shares
+ * multiplied along the path whatever the aggregation method, so contributions add up to the
+ * composite exactly when every level is arithmetic. Findings come back as sorted diagnostics;
+ * only programmer errors (a dataset that does not match the framework) throw.
+ */
+export function score(framework: ResolvedFramework, dataset: Dataset, options: ScoreOptions = {}): ScoreTable {
+  const n = dataset.rowCount;
+  if (dataset.values.length !== framework.indicators.length) {
+    throw new Error(`score: dataset has ${dataset.values.length} indicator columns, framework has ${framework.indicators.length}`);
+  }
+  const pooled = options.normaliseScope === 'pooled';
+  const periods = partitionRows(dataset.period);
+  const everyRow = allRows(n);
+  const groups = framework.indicators.some((i) => i.missing === 'group-mean') ? partitionRows(dataset.group) : undefined;
+  const documentPaths = nodeDocumentPaths(framework);
+  const diagnostics: Diagnostic[] = [];
+  const unscored = new Uint8Array(n);
+
+  const context: IndicatorContext = {
+    framework,
+    dataset,
+    periods,
+    groups,
+    scopes: pooled ? [everyRow] : periods.rows,
+    pooled,
+    allRows: everyRow,
+    documentPaths,
+    unscored,
+    diagnostics,
+  };
+  const indicatorScores = framework.indicators.map((indicator) => scoreIndicator(indicator, context));
+
+  // Groups are in pre-order, so walking them backwards aggregates every child before its parent.
+  const groupWork: NodeWork[] = framework.groups.map(() => newNodeWork(n));
+  const issues = new Uint8Array(n);
+  const aggregateInto = (method: AggregateMethod, children: readonly ResolvedNode[], work: NodeWork, id: string, path: readonly (string | number)[]): void => {
+    const inputs: AggregateChild[] = children.map((child) => ({ scores: scoresOf(child, indicatorScores, groupWork), share: child.share }));
+    issues.fill(0);
+    aggregateGroup(method, inputs, { out: work.score, presentShare: work.presentShare, issues });
+    reportAggregateIssues(issues, method, id, frameworkLocation(framework, [...path, 'aggregate']), periods, unscored, diagnostics);
+  };
+  for (let g = framework.groups.length - 1; g >= 0; g--) {
+    const group = framework.groups[g]!;
+    aggregateInto(group.aggregate, group.children, groupWork[g]!, group.id, documentPaths.get(group.id) ?? []);
+  }
+  const compositeWork = newNodeWork(n);
+  aggregateInto(framework.aggregate, framework.dimensions, compositeWork, framework.id, []);
+
+  for (let row = 0; row < n; row++) {
+    if (unscored[row] === 1) {
+      compositeWork.score[row] = NaN;
+      for (const work of groupWork) work.score[row] = NaN;
+    } else if (compositeWork.score[row] !== compositeWork.score[row]) {
+      diagnostics.push(
+        makeDiagnostic('composite-missing', { region: dataset.region[row], period: dataset.period[row] }, rowLocation(dataset, row)),
+      );
+    }
+  }
+  if (framework.precision !== undefined) roundColumn(compositeWork.score, framework.precision);
+
+  fillEffectiveWeights(framework, compositeWork, groupWork, indicatorScores);
+
+  const composite = finishNode(compositeWork, periods);
+  const nodes = new Map<string, NodeScores>();
+  framework.groups.forEach((group, g) => nodes.set(group.id, finishNode(groupWork[g]!, periods)));
+  const indicators = new Map<string, IndicatorScores>();
+  framework.indicators.forEach((indicator, i) => indicators.set(indicator.id, indicatorScores[i]!));
+
+  const tiering = assignTiers({ framework, dataset, periods: periods.labels, composite, nodes, indicators });
+  diagnostics.push(...tiering.diagnostics);
+
+  return {
+    framework,
+    dataset,
+    periods: periods.labels,
+    composite,
+    nodes,
+    indicators,
+    tier: tiering.tier,
+    order: reportingOrder(periods.labelOf, composite.rank, dataset.region),
+    diagnostics: sortScoreDiagnostics(diagnostics),
+  };
+}
+
+function newNodeWork(n: number): NodeWork {
+  return { score: new Float64Array(n), presentShare: new Float64Array(n), effectiveWeight: new Float64Array(n) };
+}
+
+function scoresOf(node: ResolvedNode, indicatorScores: readonly IndicatorScores[], groupWork: readonly NodeWork[]): Float64Array {
+  const scores = node.kind === 'group' ? groupWork[node.index]?.score : indicatorScores[node.index]?.normalised;
+  if (!scores) throw new Error(`score: node '${node.id}' has no column (index ${node.index})`);
+  return scores;
+}
+
+/** One diagnostic per period for zero inputs, and one for negative inputs, of a geometric or harmonic mean. */
+function reportAggregateIssues(
+  issues: Uint8Array,
+  method: AggregateMethod,
+  group: string,
+  location: SourceLocation,
+  periods: Partition,
+  unscored: Uint8Array,
+  diagnostics: Diagnostic[],
+): void {
+  periods.rows.forEach((rows, p) => {
+    let zero = 0;
+    let negative = 0;
+    for (const row of rows) {
+      // A row that `fail` leaves unscored has its own error; a warning about its mean would be noise.
+      if (unscored[row] === 1) continue;
+      const bits = issues[row]!;
+      if ((bits & ISSUE_NEGATIVE) !== 0) negative++;
+      else if ((bits & ISSUE_ZERO) !== 0) zero++;
+    }
+    const period = periods.labels[p] ?? '';
+    if (zero > 0) diagnostics.push(makeDiagnostic('aggregate-zero', { group, period, method, count: zero }, location));
+    if (negative > 0) diagnostics.push(makeDiagnostic('aggregate-negative', { group, period, method, count: negative }, location));
+  });
+}
+
+/** Effective weights top-down: the composite carries 1 where scored, each child its renormalised share of its parent's. */
+function fillEffectiveWeights(
+  framework: ResolvedFramework,
+  compositeWork: NodeWork,
+  groupWork: readonly NodeWork[],
+  indicatorScores: readonly IndicatorScores[],
+): void {
+  const composite = compositeWork.score;
+  for (let row = 0; row < composite.length; row++) compositeWork.effectiveWeight[row] = composite[row] === composite[row] ? 1 : 0;
+  const parentOf = (node: ResolvedNode): NodeWork => {
+    const parentId = node.path[node.path.length - 1];
+    if (parentId === undefined) return compositeWork;
+    const parent = framework.nodeById.get(parentId);
+    if (parent?.kind !== 'group') throw new Error(`score: parent '${parentId}' of '${node.id}' is not a group`);
+    return groupWork[parent.index]!;
+  };
+  // Pre-order: a parent's effective weight is known before its children's.
+  for (const group of framework.groups) {
+    const parent = parentOf(group);
+    const work = groupWork[group.index]!;
+    childEffectiveWeight(parent.effectiveWeight, parent.presentShare, work.score, group.share, work.effectiveWeight);
+  }
+  for (const indicator of framework.indicators) {
+    const parent = parentOf(indicator);
+    const scores = indicatorScores[indicator.index]!;
+    // An unscored row's groups are NaN, so their effective weight, and their indicators', is 0.
+    childEffectiveWeight(parent.effectiveWeight, parent.presentShare, scores.normalised, indicator.share, scores.effectiveWeight);
+  }
+}
+
+function finishNode(work: NodeWork, periods: Partition): NodeScores {
+  const n = work.score.length;
+  const rank = new Float64Array(n);
+  const percentile = new Float64Array(n);
+  const contribution = new Float64Array(n);
+  rankWithinPartitions(work.score, periods.rows, rank, percentile);
+  contributionOf(work.score, work.effectiveWeight, contribution);
+  return { score: work.score, rank, percentile, contribution };
+}
+
+/** File, line, column, code, then message, all locale-free, so the same input lists its findings identically. */
+function sortScoreDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      compareCodeUnits(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      compareCodeUnits(a.code, b.code) ||
+      compareCodeUnits(a.message, b.message),
+  );
+}
