@@ -26,7 +26,7 @@ export interface PeriodSide {
 export interface ContributionChange {
   /** Dimension id. */
   readonly id: string;
-  /** Points the dimension added to the composite in each period. */
+  /** Points the dimension added to the composite in each period (0 when it was missing; NaN when the row is unscored). */
   readonly from: number;
   readonly to: number;
   readonly change: number;
@@ -163,12 +163,21 @@ export function comparePeriods(table: ScoreTable, from: string, to: string, opti
   };
 }
 
-/** Each dimension's contribution in both rows and its change, largest absolute change first. */
+/**
+ * Each dimension's contribution in both rows and its change, largest absolute change first. A
+ * dimension missing from a scored row added 0 points (its weight went to its siblings), so the
+ * changes add up to the score change; for an unscored row every contribution is NaN.
+ */
 function contributionChanges(table: ScoreTable, fromRow: number, toRow: number): ContributionChange[] {
+  const pointsOf = (contribution: Float64Array | undefined, row: number): number => {
+    if (Number.isNaN(table.composite.score[row] ?? NaN)) return NaN;
+    const points = contribution?.[row] ?? NaN;
+    return Number.isNaN(points) ? 0 : points;
+  };
   const changes = table.framework.dimensions.map((dimension): ContributionChange => {
     const contribution = table.nodes.get(dimension.id)?.contribution;
-    const before = contribution?.[fromRow] ?? NaN;
-    const after = contribution?.[toRow] ?? NaN;
+    const before = pointsOf(contribution, fromRow);
+    const after = pointsOf(contribution, toRow);
     return { id: dimension.id, from: before, to: after, change: after - before };
   });
   const magnitude = (c: ContributionChange): number => (Number.isNaN(c.change) ? -1 : Math.abs(c.change));

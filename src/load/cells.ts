@@ -95,8 +95,45 @@ export function normaliseText(text: string): string {
  * NaN when the cell is marked missing, or a {@link CellProblem}.
  */
 export function parseCell(text: string, spec: CellSpec): number | CellProblem {
-  if (spec.kind !== 'levels' && isPlainAsciiNumber(text)) return checkNumber(Number(text), text, spec);
+  if (spec.kind !== 'levels') {
+    const simple = parseSimpleDecimal(text);
+    if (simple === simple) return checkNumber(simple, text, spec);
+    if (isPlainAsciiNumber(text)) return checkNumber(Number(text), text, spec);
+  }
   return parseCellSlowly(text, spec);
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * `-12.34` without `Number`: at most 15 significant digits make an exact integer mantissa, and
+ * one division by an exact power of ten is correctly rounded, so the result is bit for bit what
+ * `Number` gives (Clinger's fast path) at several times the speed. NaN for anything else.
+ */
+function parseSimpleDecimal(text: string): number {
+  const length = text.length;
+  if (length === 0 || length > 17) return Number.NaN;
+  let i = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === 45 || sign === 43) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let fractionDigits = -1;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fractionDigits >= 0) fractionDigits++;
+    } else if (c === 46 && fractionDigits < 0) {
+      fractionDigits = 0;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const value = fractionDigits > 0 ? mantissa / (POWERS_OF_TEN[fractionDigits] ?? Number.NaN) : mantissa;
+  return sign === 45 ? -value : value;
 }
 
 /**

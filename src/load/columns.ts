@@ -21,10 +21,10 @@ const ROLE_ALIASES: Readonly<Record<RowRole, readonly string[]>> = {
 };
 
 /** Headers of the long layout's own columns: `region, indicator, value[, period][, name][, group]`. */
-const LONG_ALIASES = {
+const LONG_ALIASES: Readonly<Record<'indicator' | 'value', readonly string[]>> = {
   indicator: ['indicator', '指标', '指标代码', '指标编码', '指标名称'],
   value: ['value', '值', '数值', '取值'],
-} as const;
+};
 
 export type RowColumns = Readonly<Partial<Record<RowRole, number>>>;
 
@@ -108,8 +108,8 @@ function roleKeys(framework: ResolvedFramework): ReadonlyMap<string, RowRole> {
 }
 
 function longRoleOf(key: string): 'indicator' | 'value' | undefined {
-  if ((LONG_ALIASES.indicator as readonly string[]).includes(key)) return 'indicator';
-  if ((LONG_ALIASES.value as readonly string[]).includes(key)) return 'value';
+  if (LONG_ALIASES.indicator.includes(key)) return 'indicator';
+  if (LONG_ALIASES.value.includes(key)) return 'value';
   return undefined;
 }
 
@@ -180,7 +180,9 @@ export function mapColumns(framework: ResolvedFramework, header: readonly string
     return { isAmbiguous, unnamedColumns, diagnostics };
   }
   const isLong = long.indicator !== undefined && long.value !== undefined;
-  for (const column of unknown) {
+  // A long file's values are in its value column; an indicator column beside it would be silently unread.
+  if (isLong) unknown.push(...indicators.map((c) => c.column));
+  for (const column of unknown.sort((a, b) => a - b)) {
     const text = header[column] ?? '';
     diagnostics.push(
       makeDiagnostic(

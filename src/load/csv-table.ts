@@ -143,12 +143,8 @@ function firstNonBlankLineAfter(source: string, line: number): number | undefine
 
 /** Line `index` (0-based) without splitting a 70 MB text into lines. */
 function lineAt(source: string, index: number): string {
-  let start = 0;
-  for (let i = 0; i < index; i++) {
-    const end = source.indexOf('\n', start);
-    if (end === -1) return '';
-    start = end + 1;
-  }
+  const start = lineStart(source, index);
+  if (start === -1) return '';
   const end = source.indexOf('\n', start);
   return source.slice(start, end === -1 ? source.length : end).replace(/\r$/u, '');
 }
@@ -164,6 +160,7 @@ function firstNonBlankLine(source: string, from: number): string {
   return '';
 }
 
+/** Offset where line `index` (0-based) starts, or -1 past the end. */
 function lineStart(source: string, index: number): number {
   let start = 0;
   for (let i = 0; i < index; i++) {

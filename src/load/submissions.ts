@@ -192,10 +192,8 @@ function rowKeyOf(record: CsvRecord, rows: RowColumns & { readonly region: numbe
 
 function readWideRows(table: CsvTable, file: string, layout: WideLayout, isAmbiguous: boolean, cells: CellReporter, context: FileContext): void {
   const { builder, diagnostics } = context;
-  const count = layout.indicators.length;
-  const columns = layout.indicators.map((c) => c.column);
-  const targets = layout.indicators.map((c) => c.indicator);
-  const specs = targets.map((t) => context.specs[t] as CellSpec);
+  // Worked out once per file, so the per-cell loop only reads a field and parses it.
+  const targets = layout.indicators.map((c) => ({ column: c.column, indicator: c.indicator, spec: specAt(context, c.indicator) }));
   builder.reserve(table.records.length);
   for (const record of table.records) {
     const key = rowKeyOf(record, layout.rows, file, diagnostics);
@@ -203,27 +201,34 @@ function readWideRows(table: CsvTable, file: string, layout: WideLayout, isAmbig
     const row = builder.beginRow();
     const values = builder.values;
     let hasError = record.isRagged || isAmbiguous;
+    // A ragged row's fields cannot be matched to columns: its values stay missing rather than guessed.
     if (!record.isRagged) {
       const fields = record.fields;
-      for (let k = 0; k < count; k++) {
-        const column = columns[k] as number;
-        const text = fields[column] ?? '';
-        const value = parseCell(text, specs[k] as CellSpec);
-        if (typeof value === 'number') {
-          (values[targets[k] as number] as Float64Array)[row] = value;
-        } else {
+      for (const target of targets) {
+        const text = fields[target.column] ?? '';
+        const value = parseCell(text, target.spec);
+        if (typeof value !== 'number') {
           hasError = true;
-          cells.report(value, text, record.line, column, (specs[k] as CellSpec).indicator);
+          cells.report(value, text, record.line, target.column, target.spec.indicator);
+          continue;
         }
+        const column = values[target.indicator];
+        if (column) column[row] = value;
       }
     }
     builder.commitRow(key, { file, line: record.line }, hasError);
   }
 }
 
+function specAt(context: FileContext, indicator: number): CellSpec {
+  const spec = context.specs[indicator];
+  if (!spec) throw new Error(`no cell spec for indicator ${indicator}`);
+  return spec;
+}
+
 function readLongRows(table: CsvTable, file: string, layout: LongLayout, isAmbiguous: boolean, cells: CellReporter, context: FileContext): void {
   const { builder, diagnostics, framework } = context;
-  /** Rows this file opened, by key; `undefined` marks a key another file already had. */
+  /** Rows this file opened, by key; `undefined` marks a key another file already had (its lines are still checked). */
   const fileRows = new Map<string, number | undefined>();
   const valueLines = new Map<string, number>();
   const unknownIndicators = new Set<string>();
@@ -242,54 +247,77 @@ function readLongRows(table: CsvTable, file: string, layout: LongLayout, isAmbig
       row = builder.commitRow(key, { file, line: record.line }, isAmbiguous);
       fileRows.set(keyText, row);
     }
-    if (row === undefined) continue;
     if (record.isRagged) {
-      builder.exclude(row);
+      if (row !== undefined) builder.exclude(row);
       continue;
     }
-    const indicatorText = record.fields[layout.indicatorColumn] ?? '';
-    const valueText = record.fields[layout.valueColumn] ?? '';
-    const indicator = findIndicator(indicatorText, context.indicators);
-    if (indicator === undefined) {
-      if (indicatorText.trim() === '' && valueText.trim() === '') continue;
-      if (!unknownIndicators.has(indicatorText)) {
-        unknownIndicators.add(indicatorText);
-        diagnostics.push(
-          makeDiagnostic(
-            'long-indicator-unknown',
-            { text: indicatorText, suggestion: nearestText(indicatorText, context.indicatorNames) ?? '' },
-            { file, line: record.line, column: layout.indicatorColumn + 1 },
-          ),
-        );
-      }
-      continue;
-    }
-    present.add(indicator);
-    const spec = context.specs[indicator] as CellSpec;
-    const valueKey = `${keyText}\u0000${indicator}`;
-    const firstLine = valueLines.get(valueKey);
-    if (firstLine !== undefined) {
-      diagnostics.push(
-        makeDiagnostic(
-          'long-value-duplicate',
-          { region: key.region, period: key.period, indicator: spec.indicator, first: `${file}:${firstLine}`, second: `${file}:${record.line}` },
-          { file, line: record.line, column: layout.indicatorColumn + 1 },
-        ),
-      );
-      builder.exclude(row);
-      continue;
-    }
-    valueLines.set(valueKey, record.line);
-    const value = parseCell(valueText, spec);
-    if (typeof value === 'number') {
-      (builder.values[indicator] as Float64Array)[row] = value;
-    } else {
-      cells.report(value, valueText, record.line, layout.valueColumn, spec.indicator);
-      builder.exclude(row);
-    }
+    const value = readLongValue(record, layout, key, keyText, { valueLines, unknownIndicators, present }, file, cells, context);
+    if (row === undefined || value === undefined) continue;
+    if (value === 'error') builder.exclude(row);
+    else builder.setValue(value.indicator, row, value.value);
   }
   const absent = framework.indicators.filter((i) => !present.has(i.index)).map((i) => i.id);
   if (absent.length > 0 && table.records.length > 0) diagnostics.push(indicatorsMissing(file, absent, { file, line: table.headerLine }));
+}
+
+interface LongFileState {
+  /** Line of each (region, period, indicator) already given. */
+  readonly valueLines: Map<string, number>;
+  /** Unknown indicator texts already warned about (one warning each per file). */
+  readonly unknownIndicators: Set<string>;
+  /** Indicators the file mentions at all. */
+  readonly present: Set<number>;
+}
+
+/**
+ * One long-format line: the indicator and its parsed value; `'error'` when the line makes its
+ * row unscorable (a bad value, a repeated indicator); `undefined` when it is ignored.
+ */
+function readLongValue(
+  record: CsvRecord,
+  layout: LongLayout,
+  key: RowKey,
+  keyText: string,
+  state: LongFileState,
+  file: string,
+  cells: CellReporter,
+  context: FileContext,
+): { indicator: number; value: number } | 'error' | undefined {
+  const indicatorText = record.fields[layout.indicatorColumn] ?? '';
+  const valueText = record.fields[layout.valueColumn] ?? '';
+  const indicator = findIndicator(indicatorText, context.indicators);
+  if (indicator === undefined) {
+    if ((indicatorText.trim() !== '' || valueText.trim() !== '') && !state.unknownIndicators.has(indicatorText)) {
+      state.unknownIndicators.add(indicatorText);
+      context.diagnostics.push(
+        makeDiagnostic(
+          'long-indicator-unknown',
+          { text: indicatorText, suggestion: nearestText(indicatorText, context.indicatorNames) ?? '' },
+          { file, line: record.line, column: layout.indicatorColumn + 1 },
+        ),
+      );
+    }
+    return undefined;
+  }
+  state.present.add(indicator);
+  const spec = specAt(context, indicator);
+  const valueKey = `${keyText}\u0000${indicator}`;
+  const firstLine = state.valueLines.get(valueKey);
+  if (firstLine !== undefined) {
+    context.diagnostics.push(
+      makeDiagnostic(
+        'long-value-duplicate',
+        { region: key.region, period: key.period, indicator: spec.indicator, first: `${file}:${firstLine}`, second: `${file}:${record.line}` },
+        { file, line: record.line, column: layout.indicatorColumn + 1 },
+      ),
+    );
+    return 'error';
+  }
+  state.valueLines.set(valueKey, record.line);
+  const value = parseCell(valueText, spec);
+  if (typeof value === 'number') return { indicator, value };
+  cells.report(value, valueText, record.line, layout.valueColumn, spec.indicator);
+  return 'error';
 }
 
 function rowKeyText(key: RowKey): string {
@@ -365,7 +393,7 @@ class DatasetBuilder {
     const keyText = rowKeyText(key);
     const first = this.rowByKey.get(keyText);
     if (first !== undefined) {
-      const firstSource = this.sources[first] as RowSource;
+      const firstSource = this.sources[first] ?? source;
       this.diagnostics.push(
         makeDiagnostic('row-duplicate', { region: key.region, period: key.period, first: place(firstSource), second: place(source) }, source),
       );
@@ -385,6 +413,11 @@ class DatasetBuilder {
 
   exclude(row: number): void {
     this.excluded[row] = 1;
+  }
+
+  setValue(indicator: number, row: number, value: number): void {
+    const column = this.values[indicator];
+    if (column) column[row] = value;
   }
 
   /** Remember a region's name and group; a different one later is a warning (once per value). */

@@ -37,8 +37,21 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
   presentShare.fill(0);
   // out doubles as the accumulator: a weighted sum, a weighted log-sum, a weighted sum of reciprocals, or a running minimum.
   out.fill(method === 'minimum' ? Infinity : 0);
+  // Rounding can land a mean an ulp outside its children's range (three children of 100 with shares
+  // 1/2, 1/3, 1/6 average to 100.00000000000001; exp of a mean of logs likewise). Every weighted
+  // mean lies within [min, max] of its inputs, so clamp to that and scores stay on [0, scale].
+  const isMean = method !== 'minimum';
+  const low = new Float64Array(isMean ? n : 0).fill(Infinity);
+  const high = new Float64Array(isMean ? n : 0).fill(-Infinity);
 
   for (const { scores, share } of children) {
+    if (isMean) {
+      for (let row = 0; row < n; row++) {
+        const x = scores[row]!;
+        if (x < low[row]!) low[row] = x;
+        if (x > high[row]!) high[row] = x;
+      }
+    }
     switch (method) {
       case 'arithmetic':
         for (let row = 0; row < n; row++) {
@@ -92,15 +105,15 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
     const acc = out[row]!;
     switch (method) {
       case 'arithmetic':
-        out[row] = acc / total;
+        out[row] = Math.min(Math.max(acc / total, low[row]!), high[row]!);
         break;
       case 'geometric':
         // exp(Σ wᵢ ln xᵢ / Σ wᵢ) = Π xᵢ^(wᵢ/Σw); a zero child left −∞ here, so the result is exactly 0.
-        out[row] = acc === -Infinity ? 0 : Math.exp(acc / total);
+        out[row] = acc === -Infinity ? 0 : Math.min(Math.max(Math.exp(acc / total), low[row]!), high[row]!);
         break;
       case 'harmonic':
         // Σw / Σ(wᵢ/xᵢ) = 1/Σ((wᵢ/Σw)/xᵢ); a zero child left +∞ here.
-        out[row] = acc === Infinity ? 0 : total / acc;
+        out[row] = acc === Infinity ? 0 : Math.min(Math.max(total / acc, low[row]!), high[row]!);
         break;
       case 'minimum':
         break;

@@ -16,6 +16,7 @@ import { aggregateGroup, ISSUE_NEGATIVE, ISSUE_ZERO, type AggregateChild } from 
 import { childEffectiveWeight, contributionOf } from './effective-weight.js';
 import { scoreIndicator, type IndicatorContext } from './indicator.js';
 import { frameworkLocation, nodeDocumentPaths, rowLocation } from './locations.js';
+import { hasExcludedRows, restoreExcludedRows, withoutExcludedRows } from './excluded-rows.js';
 import { reportingOrder } from './order.js';
 import { allRows, compareCodeUnits, partitionRows, type Partition } from './partition.js';
 import { roundColumn } from './precision.js';
@@ -49,6 +50,12 @@ interface NodeWork {
  * only programmer errors (a dataset that does not match the framework) throw.
  */
 export function score(framework: ResolvedFramework, dataset: Dataset, options: ScoreOptions = {}): ScoreTable {
+  if (!hasExcludedRows(dataset)) return scoreRows(framework, dataset, options);
+  const { dataset: kept, kept: rows } = withoutExcludedRows(dataset);
+  return restoreExcludedRows(scoreRows(framework, kept, options), dataset, rows);
+}
+
+function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: ScoreOptions): ScoreTable {
   const n = dataset.rowCount;
   if (dataset.values.length !== framework.indicators.length) {
     throw new Error(`score: dataset has ${dataset.values.length} indicator columns, framework has ${framework.indicators.length}`);

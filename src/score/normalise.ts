@@ -29,8 +29,9 @@ export function isRelativeNormalise(normalise: Normalise): boolean {
 }
 
 /**
- * Normalises `values[row]` for every row in `rows` into `out[row]` (NaN stays NaN). `normalise`
- * must carry constants already transformed like the values (see `transformNormalise`). The
+ * Normalises `values[row]` for every row in `rows` into `out[row]` (NaN stays NaN); `out` may
+ * be `values` itself (statistics are taken before any write). `normalise` must carry constants
+ * already transformed like the values (see `transformNormalise`). The
  * result is on [0, scale] for bounded methods; a `negative` indicator is flipped (1 − x) for every
  * bounded method except `target`, which uses min(target/x, 1) instead, and negated under
  * z-scores kept unscaled.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { allCodes } from '../../src/diagnostics/messages.js';
+import { renderMessage, allCodes } from '../../src/diagnostics/messages.js';
 import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
 import { json } from '../../src/report/diagnostics/json.js';
 import { plainPalette } from '../../src/report/palette.js';
@@ -162,8 +162,10 @@ describe('json', () => {
     // from the catalog in `lang`, not echo d.message.
     const d: Diagnostic = { code: known.code, severity: known.severity, message: 'stale', args: {}, file: 'x.yaml' };
     const [entry] = (JSON.parse(json([d], options('zh'))) as { diagnostics: { message: string }[] }).diagnostics;
-    expect(entry?.message).toBe(known.zh);
+    expect(entry?.message).toBe(renderMessage({ ...d, message: '' }, 'zh'));
+    expect(entry?.message).not.toBe('stale');
     const [english] = (JSON.parse(json([d], options('en'))) as { diagnostics: { message: string }[] }).diagnostics;
-    expect(english?.message).toBe(known.en);
+    expect(english?.message).toBe(renderMessage({ ...d, message: '' }, 'en'));
+    expect(english?.message).not.toBe('stale');
   });
 });

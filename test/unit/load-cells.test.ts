@@ -183,6 +183,20 @@ describe('parseCell: properties', () => {
     );
   });
 
+  it('reads short decimals exactly as Number does (the fast path is bit-exact)', () => {
+    const decimal = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{0,9}$/), fc.boolean(), fc.stringMatching(/^\d{0,8}$/))
+      .filter(([, whole, , fraction]) => whole.length + fraction.length > 0)
+      .map(([sign, whole, hasPoint, fraction]) => `${sign}${whole}${hasPoint ? '.' : ''}${hasPoint ? fraction : ''}`)
+      .filter((text) => /\d/.test(text));
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(parseCell(text, NUMBER)).toBe(Number(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads back any integer written with en-US thousands separators', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {

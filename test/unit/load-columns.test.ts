@@ -127,6 +127,12 @@ describe('mapColumns: long', () => {
     expect(mapping.layout).toEqual({ kind: 'long', rows: { region: 0 }, indicatorColumn: 1, valueColumn: 2 });
   });
 
+  it('warns that an indicator column in a long file is not read', () => {
+    const mapping = mapColumns(framework, ['region', 'services', 'indicator', 'value'], at);
+    expect(mapping.layout?.kind).toBe('long');
+    expect(mapping.diagnostics.map((d) => [d.code, d.column])).toEqual([['column-unknown', 2]]);
+  });
+
   it('treats a lone value column in a wide file as unknown', () => {
     const mapping = mapColumns(framework, ['region', 'value', ...ALL], at);
     expect(mapping.layout?.kind).toBe('wide');

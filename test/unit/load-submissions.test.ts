@@ -163,6 +163,17 @@ describe('long submissions', () => {
     expect([...(dataset?.excluded ?? [])]).toEqual([1, 0]);
   });
 
+  it('still checks the lines of a region another file already gave', () => {
+    const { dataset, diagnostics } = parse(file('w.csv', 'region,services\n1,5\n'), file('l.csv', 'region,indicator,value\n1,foo,1\n1,services,abc\n'));
+    expect(summary(ignoringAbsentColumns(diagnostics))).toEqual([
+      ['row-duplicate', 'error', 'l.csv', 2, undefined],
+      ['long-indicator-unknown', 'warning', 'l.csv', 2, 2],
+      ['cell-not-a-number', 'error', 'l.csv', 3, 3],
+    ]);
+    expect(column(dataset, 'services')).toEqual([5]); // the wide file's row, now excluded
+    expect([...(dataset?.excluded ?? [])]).toEqual([1]);
+  });
+
   it('warns once about an unknown indicator, with a suggestion, and reports bad values at their cell', () => {
     const text = 'region,indicator,value\n1,servces,5\n2,servces,6\n3,online_rate,abc\n';
     const { dataset, diagnostics } = parse(file('l.csv', text));
@@ -239,12 +250,17 @@ describe('merging files', () => {
   it('warns when a region changes name or group, and uses the first', () => {
     const { dataset, diagnostics } = parse(
       file('a.csv', 'region,name,group,period,services\n1,襄樊,central,2021,5\n'),
-      file('b.csv', 'region,name,group,period,services\n1,襄阳,central,2022,6\n'),
+      file('b.csv', 'region,name,group,period,services\n1,襄阳,east,2022,6\n'),
     );
     const findings = ignoringAbsentColumns(diagnostics);
-    expect(summary(findings)).toEqual([['region-name-conflict', 'warning', 'b.csv', 2, undefined]]);
+    expect(summary(findings)).toEqual([
+      ['region-name-conflict', 'warning', 'b.csv', 2, undefined],
+      ['region-group-conflict', 'warning', 'b.csv', 2, undefined],
+    ]);
     expect(findings[0]?.args).toMatchObject({ first: '襄樊', second: '襄阳', firstAt: 'a.csv:2' });
+    expect(findings[1]?.args).toMatchObject({ first: 'central', second: 'east', firstAt: 'a.csv:2' });
     expect(dataset?.name).toEqual(['襄樊', '襄樊']);
+    expect(dataset?.group).toEqual(['central', 'central']);
   });
 
   it('reads a repeated file once', () => {
@@ -289,13 +305,17 @@ describe('properties', () => {
   );
 
   it('reads every value back, whatever the row order', () => {
+    const shuffled = rows.chain((written) =>
+      fc.shuffledSubarray(written, { minLength: written.length, maxLength: written.length }).map((order) => [written, order] as const),
+    );
     fc.assert(
-      fc.property(rows, (written) => {
-        const csv = `region,services\n${written.map((r) => `${r.region},${String(r.value)}`).join('\n')}\n`;
+      fc.property(shuffled, ([written, order]) => {
+        const csv = `region,services\n${order.map((r) => `${r.region},${String(r.value)}`).join('\n')}\n`;
         const { dataset, diagnostics } = parse(file('p.csv', csv));
         expect(ignoringAbsentColumns(diagnostics)).toEqual([]);
+        expect(dataset?.region).toEqual(order.map((r) => r.region)); // rows in the order read
         const read = new Map(dataset?.region.map((region, row) => [region, column(dataset, 'services')[row]]));
-        for (const r of written) expect(read.get(r.region)).toBe(r.value === 0 ? 0 : r.value);
+        for (const r of written) expect(read.get(r.region)).toBe(r.value === 0 ? 0 : r.value); // -0 reads as 0
       }),
       { numRuns: 50 },
     );

@@ -44,10 +44,16 @@ function variant(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
+/**
+ * As the validate pipeline builds it: rules see zod's output when the schema passes (its keys in
+ * schema order, not file order) and the raw YAML value otherwise.
+ */
 function contextOf(text: string, isSchemaValid = true): RuleContext {
   const { source, diagnostics } = parseYaml(text, 'framework.yaml');
   if (!source) throw new Error(`test YAML does not parse: ${diagnostics.map((d) => d.message).join('; ')}`);
-  return { file: 'framework.yaml', input: source.value as FrameworkInput, isSchemaValid, locate: source.locate };
+  const schema = FrameworkSchema.safeParse(source.value);
+  const input = schema.success ? schema.data : (source.value as FrameworkInput);
+  return { file: 'framework.yaml', input, isSchemaValid, locate: source.locate };
 }
 
 function run(rule: FrameworkRule, text: string): Diagnostic[] {
@@ -638,6 +644,8 @@ describe('columns', () => {
     expect(found(columnsAreDistinct, 'columns: { region: name }\n')).toEqual(['columns-not-distinct@1:20']);
     // region and group both 'code' → at the later, columns.group, 1:33 ("columns: { region: code, group: " is 32).
     expect(found(columnsAreDistinct, 'columns: { region: code, group: code }\n')).toEqual(['columns-not-distinct@1:33']);
+    // Written group-first, the later one in the file is region: 1:33 ("columns: { group: code, region: " is 32).
+    expect(found(columnsAreDistinct, 'columns: { group: code, region: code }\n')).toEqual(['columns-not-distinct@1:33']);
   });
 });
 
@@ -714,6 +722,39 @@ describe('tier rules', () => {
     `);
     // 4:33 is `score` ("      rule: { rank: { max: 4 }, " is 32); 6:22 the empty {} ("      rule: { all: [ " is 21).
     expect(found(tierRulesHaveOneKey, text)).toEqual(['tier-rule-several-keys@4:33', 'tier-rule-empty@6:22']);
+  });
+
+  it('find "the second key" by position even when the schema output reorders keys', () => {
+    // Schema-valid, so the rule sees zod's output, which lists score before rank; in the file
+    // rank comes first, so the finding is at `score`: 17:66 ("    - { id: a, name: { zh: 甲, en: A }, rule: { rank: { max: 4 }, " is 65 characters).
+    const text = yaml(`
+      format: dgmi/1
+      id: fw
+      name: { zh: 框架, en: Framework }
+      dimensions:
+        - id: d
+          name: { zh: 维, en: D }
+          indicators:
+            - id: i
+              name: { zh: 指, en: I }
+              range: [0, 1]
+              normalise: { method: goalpost, min: 0, max: 1 }
+            - id: j
+              name: { zh: 指二, en: J }
+              levels: { '2': 0, '1': 0 }
+      tiers:
+        levels:
+          - { id: a, name: { zh: 甲, en: A }, rule: { rank: { max: 4 }, score: { min: 80 } } }
+          - { id: b, name: { zh: 乙, en: B }, rule: { dimension: { id: d, rank: { max: 3 }, percentile: { min: 0.5 } } } }
+          - { id: c, name: { zh: 丙, en: C }, rule: otherwise }
+    `);
+    expect(FrameworkSchema.safeParse(parseYaml(text, 'f').source?.value).success).toBe(true);
+    expect(found(tierRulesHaveOneKey, text)).toEqual(['tier-rule-several-keys@17:66']);
+    // 18:86: "    - { id: b, name: { zh: 乙, en: B }, rule: { dimension: { id: d, rank: { max: 3 }, " is 85 characters.
+    expect(found(dimensionTestsHaveOneMeasure, text)).toEqual(['tier-test-several-measures@18:86']);
+    // JS lists the integer-like key '1' before '2'; in the file '1' is second: 14:27
+    // ("        levels: { '2': 0, " is 26 characters).
+    expect(found(levelsAreDistinct, text)).toEqual(['level-value-duplicate@14:27']);
   });
 
   it('warn about otherwise nested in any/not', () => {

@@ -6,12 +6,14 @@
 import { q, suggestion, type MessageCatalog } from '../catalog.js';
 import type { DiagnosticArgs } from '../diagnostic.js';
 
-/** `in column D ('score')`, or nothing when the cell position is unknown. */
+/** ` in column D ('score')` / `第 D 列（'score'）中的 `, or nothing when the cell position is unknown. */
 function inColumn(a: DiagnosticArgs, lang: 'en' | 'zh'): string {
+  // zh puts the place before the value ("第 D 列中的 'abc'"), en after it ("'abc' in column D").
   const letter = a['columnLetter'];
   if (typeof letter !== 'string' || letter === '') return '';
-  const header = typeof a['header'] === 'string' && a['header'] !== '' ? ` (${q(a['header'])})` : '';
-  return lang === 'zh' ? `第 ${letter} 列${header}` : ` in column ${letter}${header}`;
+  const header = typeof a['header'] === 'string' && a['header'] !== '' ? a['header'] : '';
+  if (lang === 'zh') return `第 ${letter} 列${header ? `（${q(header)}）` : ''}中的 `;
+  return ` in column ${letter}${header ? ` (${q(header)})` : ''}`;
 }
 
 /** `[0, 100]`, from the `min`/`max` args. */
@@ -61,8 +63,8 @@ export const DATA_MESSAGES = {
   },
   'column-region-missing': {
     severity: 'error',
-    en: (a) => `No region column (expected ${q(a['expected'])} or 地区代码)${suggestion(a, 'en')}; the file was not read`,
-    zh: (a) => `缺少地区代码列（应为 ${q(a['expected'])} 或 地区代码）${suggestion(a, 'zh')}，该文件未读取`,
+    en: (a) => `No region column (expected ${q(a['expected'])} or 地区代码); the file was not read${suggestion(a, 'en')}`,
+    zh: (a) => `缺少地区代码列（应为 ${q(a['expected'])} 或 地区代码），该文件未读取${suggestion(a, 'zh')}`,
     hint: {
       en: (a) => `Name the column of region codes ${q(a['expected'])}, or set columns.region in the framework.`,
       zh: (a) => `请把地区代码列命名为 ${q(a['expected'])}，或在框架中设置 columns.region。`,
@@ -93,8 +95,8 @@ export const DATA_MESSAGES = {
   'column-indicator-missing': {
     severity: 'warning',
     en: (a) =>
-      `${q(a['path'])} has no column for ${String(a['count'])} indicator(s): ${String(a['indicators'])}; their values are missing and follow each indicator's missing-value policy`,
-    zh: (a) => `${q(a['path'])} 缺少 ${String(a['count'])} 个指标的列：${String(a['indicators'])}；这些值按缺失处理，遵循各指标的缺失值规则`,
+      `${q(a['path'])} gives no values for ${String(a['count'])} indicator(s): ${String(a['indicators'])}; they are missing and follow each indicator's missing-value policy`,
+    zh: (a) => `${q(a['path'])} 未提供 ${String(a['count'])} 个指标的数值：${String(a['indicators'])}；这些值按缺失处理，遵循各指标的缺失值规则`,
     hint: {
       en: () => 'Add the columns (an empty cell or NA marks a value that is genuinely missing).',
       zh: () => '请补充这些列（确实缺失的数值可留空或填 NA）。',
@@ -118,7 +120,7 @@ export const DATA_MESSAGES = {
   'row-duplicate': {
     severity: 'error',
     en: (a) => `Region ${q(a['region'])}${a['period'] ? ` (period ${q(a['period'])})` : ''} appears twice, at ${String(a['first'])} and ${String(a['second'])}; it is left unscored`,
-    zh: (a) => `地区 ${q(a['region'])}${a['period'] ? `（${String(a['period'])} 期）` : ''}出现两次（${String(a['first'])} 和 ${String(a['second'])}），不参与评分`,
+    zh: (a) => `地区 ${q(a['region'])}${a['period'] ? `（${String(a['period'])} 期）` : ' '}出现两次（${String(a['first'])} 和 ${String(a['second'])}），不参与评分`,
     hint: {
       en: () => 'Keep one row per region and period across all files.',
       zh: () => '所有文件中每个地区每期只保留一行。',
@@ -145,7 +147,7 @@ export const DATA_MESSAGES = {
   'cell-not-a-number': {
     severity: 'error',
     en: (a) => `${q(a['text'])}${inColumn(a, 'en')} is not a number; the region is left unscored`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${q(a['text'])} 不是数字，该地区不参与评分`,
+    zh: (a) => `${inColumn(a, 'zh')}${q(a['text'])} 不是数字，该地区不参与评分`,
     hint: {
       en: () => 'Write a plain number such as 12.5 or 1,234; leave the cell empty or write NA when the value is missing.',
       zh: () => '请填写普通数字，如 12.5 或 1,234；数值缺失时留空或填 NA。',
@@ -154,7 +156,7 @@ export const DATA_MESSAGES = {
   'cell-not-finite': {
     severity: 'error',
     en: (a) => `${q(a['text'])}${inColumn(a, 'en')} is not a finite number`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${q(a['text'])} 不是有限的数值`,
+    zh: (a) => `${inColumn(a, 'zh')}${q(a['text'])} 不是有限的数值`,
     hint: {
       en: () => 'Leave the cell empty or write NA for a missing value; check the formula that produced it.',
       zh: () => '数值缺失时请留空或填 NA；并检查产生该值的公式。',
@@ -163,7 +165,7 @@ export const DATA_MESSAGES = {
   'cell-date': {
     severity: 'error',
     en: (a) => `${q(a['text'])}${inColumn(a, 'en')} looks like a date, not a number`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${q(a['text'])} 像是日期，不是数字`,
+    zh: (a) => `${inColumn(a, 'zh')}${q(a['text'])} 像是日期，不是数字`,
     hint: {
       en: () => 'The spreadsheet may have formatted the number as a date: set the column format to Number and export again.',
       zh: () => '电子表格可能把数字格式化成了日期：请把该列格式设为“数值”后重新导出。',
@@ -172,7 +174,7 @@ export const DATA_MESSAGES = {
   'cell-spreadsheet-error': {
     severity: 'error',
     en: (a) => `${q(a['text'])}${inColumn(a, 'en')} is a spreadsheet formula error, not a value`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${q(a['text'])} 是电子表格公式错误，不是数值`,
+    zh: (a) => `${inColumn(a, 'zh')}${q(a['text'])} 是电子表格公式错误，不是数值`,
     hint: {
       en: () => 'Fix the formula, or leave the cell empty / write NA if the value is genuinely missing.',
       zh: () => '请修正公式；如确实缺失，请留空或填 NA。',
@@ -181,7 +183,7 @@ export const DATA_MESSAGES = {
   'cell-thousands-grouping': {
     severity: 'error',
     en: (a) => `${q(a['text'])}${inColumn(a, 'en')} has a comma that is not a thousands separator`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${q(a['text'])} 中的逗号不是千位分隔符`,
+    zh: (a) => `${inColumn(a, 'zh')}${q(a['text'])}：逗号不在千位分隔符的位置上`,
     hint: {
       en: () => 'Thousands separators come every three digits (1,234,567); a decimal point is written with a dot (12.5, not 12,5).',
       zh: () => '千位分隔符每三位一个（1,234,567）；小数点用英文句点（12.5，而不是 12,5）。',
@@ -190,7 +192,7 @@ export const DATA_MESSAGES = {
   'cell-percent-not-allowed': {
     severity: 'error',
     en: (a) => `${q(a['text'])}${inColumn(a, 'en')} has a % sign, but indicator ${q(a['indicator'])} is not in percent`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${q(a['text'])} 带有 % 号，但指标 ${q(a['indicator'])} 的单位不是百分比`,
+    zh: (a) => `${inColumn(a, 'zh')}${q(a['text'])} 带有 % 号，但指标 ${q(a['indicator'])} 的单位不是百分比`,
     hint: {
       en: () => 'Drop the % sign, or set `unit: percent` on the indicator if its values are percentages.',
       zh: () => '请去掉 % 号；如果该指标本身是百分比，请在框架中为其设置 `unit: percent`。',
@@ -199,7 +201,7 @@ export const DATA_MESSAGES = {
   'cell-not-boolean': {
     severity: 'error',
     en: (a) => `${q(a['text'])}${inColumn(a, 'en')} is not a yes/no answer`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${q(a['text'])} 不是“是/否”答案`,
+    zh: (a) => `${inColumn(a, 'zh')}${q(a['text'])} 不是“是/否”答案`,
     hint: {
       en: () => 'Write 是/否, yes/no, true/false, y/n or 1/0.',
       zh: () => '请填写 是/否、yes/no、true/false、y/n 或 1/0。',
@@ -208,7 +210,7 @@ export const DATA_MESSAGES = {
   'cell-not-a-level': {
     severity: 'error',
     en: (a) => `${q(a['text'])}${inColumn(a, 'en')} is not one of the levels of ${q(a['indicator'])}${suggestion(a, 'en')}`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${q(a['text'])} 不是指标 ${q(a['indicator'])} 的可选等级${suggestion(a, 'zh')}`,
+    zh: (a) => `${inColumn(a, 'zh')}${q(a['text'])} 不是指标 ${q(a['indicator'])} 的可选等级${suggestion(a, 'zh')}`,
     hint: {
       en: (a) => `Write one of: ${String(a['levels'])}.`,
       zh: (a) => `请填写以下之一：${String(a['levels'])}。`,
@@ -217,7 +219,7 @@ export const DATA_MESSAGES = {
   'value-out-of-range': {
     severity: 'error',
     en: (a) => `${String(a['value'])}${inColumn(a, 'en')} is outside the valid range ${rangeText(a)} of ${q(a['indicator'])}; the region is left unscored`,
-    zh: (a) => `${inColumn(a, 'zh')}的 ${String(a['value'])} 超出指标 ${q(a['indicator'])} 的有效范围 ${rangeText(a)}，该地区不参与评分`,
+    zh: (a) => `${inColumn(a, 'zh')}${String(a['value'])} 超出指标 ${q(a['indicator'])} 的有效范围 ${rangeText(a)}，该地区不参与评分`,
     hint: {
       en: (a) => `Valid values lie in ${rangeText(a)} (inclusive); check the unit (a share of 0.85 vs 85%) and the figure.`,
       zh: (a) => `有效取值为 ${rangeText(a)}（含端点）；请核对单位（0.85 还是 85%）和数值本身。`,

@@ -17,8 +17,8 @@ function range(a: DiagnosticArgs): string {
 }
 
 const GOALPOST_EFFECT = {
-  'top-unreachable': { en: 'no valid value reaches the upper goalpost, so a normalised 1 is never given', zh: '任何有效值都达不到上限目标值，归一化结果永远到不了 1' },
-  'bottom-unreachable': { en: 'no valid value reaches the lower goalpost, so a normalised 0 is never given', zh: '任何有效值都达不到下限目标值，归一化结果永远到不了 0' },
+  'top-unreachable': { en: 'no valid value reaches the upper goalpost, so a normalised 1 is never given', zh: '任何有效值都达不到上限，归一化结果永远到不了 1' },
+  'bottom-unreachable': { en: 'no valid value reaches the lower goalpost, so a normalised 0 is never given', zh: '任何有效值都达不到下限，归一化结果永远到不了 0' },
   'all-clip': { en: 'every valid value falls on one side of it and clips to the same score', zh: '所有有效值都在其同一侧，会被截断为同一得分' },
 } as const;
 
@@ -105,7 +105,7 @@ export const RULES_MESSAGES = {
   'goalpost-inverted': {
     severity: 'error',
     en: (a) => `Goalposts of ${owner(a, 'en')} must have min < max (found min ${String(a['min'] ?? '')}, max ${String(a['max'] ?? '')})`,
-    zh: (a) => `${owner(a, 'zh')} 的目标值必须满足 min < max（实际 min ${String(a['min'] ?? '')}，max ${String(a['max'] ?? '')}）`,
+    zh: (a) => `${owner(a, 'zh')} 的 goalpost 上下限必须满足 min < max（实际 min ${String(a['min'] ?? '')}，max ${String(a['max'] ?? '')}）`,
     hint: {
       en: () => 'For an indicator where lower is better, keep min < max and set direction: negative.',
       zh: () => '对越低越好的指标，请保持 min < max 并设置 direction: negative。',
@@ -123,8 +123,8 @@ export const RULES_MESSAGES = {
   'goalpost-outside-range': {
     severity: 'warning',
     en: (a) => `Goalpost ${String(a['bound'] ?? '')} ${String(a['value'] ?? '')} of indicator ${q(a['indicator'])} lies outside its range ${range(a)}: ${goalpostEffect(a, 'en')}`,
-    zh: (a) => `指标 ${q(a['indicator'])} 的目标值 ${String(a['bound'] ?? '')} ${String(a['value'] ?? '')} 超出其 range ${range(a)}：${goalpostEffect(a, 'zh')}`,
-    hint: { en: () => 'Put the goalposts inside the range, or widen the range.', zh: () => '请把目标值放在 range 之内，或放宽 range。' },
+    zh: (a) => `指标 ${q(a['indicator'])} 的 goalpost ${String(a['bound'] ?? '')} ${String(a['value'] ?? '')} 超出其 range ${range(a)}：${goalpostEffect(a, 'zh')}`,
+    hint: { en: () => 'Put the goalposts inside the range, or widen the range.', zh: () => '请把 goalpost 上下限放在 range 之内，或放宽 range。' },
   },
   'target-outside-range': {
     severity: 'warning',
@@ -153,7 +153,7 @@ export const RULES_MESSAGES = {
   },
   'levels-empty': {
     severity: 'error',
-    en: (a) => `levels of indicator ${q(a['indicator'])} lists no answer`,
+    en: (a) => `The levels of indicator ${q(a['indicator'])} list no answer`,
     zh: (a) => `指标 ${q(a['indicator'])} 的 levels 没有任何选项`,
     hint: { en: () => 'List the answers with their values, e.g. { 未建立: 0, 试点: 1, 全面推行: 2 }, or remove levels.', zh: () => '请列出选项及取值，例如 { 未建立: 0, 试点: 1, 全面推行: 2 }，或删除 levels。' },
   },
@@ -167,7 +167,7 @@ export const RULES_MESSAGES = {
       `${a['owner'] === 'defaults' ? 'defaults' : `指标 ${q(a['owner'])}`}：${String(a['transform'] ?? '')} 要求所有边界 ${String(a['domain'] ?? '')}，但其 ${String(a['bound'] ?? '')} 为 ${String(a['value'] ?? '')}`,
     hint: {
       en: () => 'Transforms apply to the range, goalposts and target too; use log1p for counts that can be 0.',
-      zh: () => '变换同样作用于 range、目标值和 target；可能为 0 的计数请用 log1p。',
+      zh: () => '变换同样作用于 range、goalpost 和 target；可能为 0 的计数请用 log1p。',
     },
   },
   'transform-without-range': {
@@ -195,8 +195,8 @@ export const RULES_MESSAGES = {
     zh: (a) =>
       `分组 ${q(a['group'])} 使用 ${String(a['method'] ?? '')} 聚合，但其指标 ${String(a['indicators'] ?? '')} 的归一化方式会使最低的地区得 0，从而使该地区的分组得分为 0`,
     hint: {
-      en: () => 'Use goalposts set below the lowest plausible value (as the HDI does), or aggregate arithmetically.',
-      zh: () => '请使用低于最低可能值的目标值（如 HDI 的做法），或改用算术平均。',
+      en: () => 'Use goalpost normalisation with the lower goalpost below the lowest plausible value (as the HDI does), or aggregate arithmetically.',
+      zh: () => '请使用 goalpost 归一化，并把下限设在最低可能值之下（如 HDI 的做法），或改用算术平均。',
     },
   },
   'aggregate-zero-by-missing': {
@@ -210,14 +210,14 @@ export const RULES_MESSAGES = {
   'weight-ignored-by-minimum': {
     severity: 'info',
     en: (a) => `${a['group'] === 'framework' ? 'The framework' : `Group ${q(a['group'])}`} aggregates with minimum, which ignores the weights of its children`,
-    zh: (a) => `${a['group'] === 'framework' ? '框架' : `分组 ${q(a['group'])}`} 使用 minimum 聚合，会忽略其下级的权重`,
+    zh: (a) => `${a['group'] === 'framework' ? '框架' : `分组 ${q(a['group'])} `}使用 minimum 聚合，会忽略其下级的权重`,
     hint: { en: () => 'Remove the weights, or use another aggregation.', zh: () => '请删除这些权重，或改用其他聚合方式。' },
   },
   'none-range-outside-unit': {
     severity: 'warning',
     en: (a) => `Indicator ${q(a['indicator'])} uses normalise: none (values already on [0, 1]) but its range ${range(a)} reaches outside [0, 1]`,
     zh: (a) => `指标 ${q(a['indicator'])} 使用 normalise: none（值已在 [0, 1] 内），但其 range ${range(a)} 超出 [0, 1]`,
-    hint: { en: () => 'Use goalpost normalisation with the range as goalposts.', zh: () => '请改用 goalpost 归一化，以 range 作为目标值。' },
+    hint: { en: () => 'Use goalpost normalisation with the range as goalposts.', zh: () => '请改用 goalpost 归一化，以 range 的两端作为上下限。' },
   },
 
   // Units

@@ -12,7 +12,7 @@ function inPeriod(args: DiagnosticArgs, lang: 'en' | 'zh'): string {
   const period = args['period'];
   if (period === null) return lang === 'zh' ? '（全部时期合并）' : ' across all periods';
   if (typeof period !== 'string' || period === '') return '';
-  return lang === 'zh' ? `（${period} 年度）` : ` in period ${q(period)}`;
+  return lang === 'zh' ? `（时期 ${q(period)}）` : ` in period ${q(period)}`;
 }
 
 const SUBJECT_EN = (args: DiagnosticArgs): string => `region ${q(args['region'])}${inPeriod(args, 'en')}`;
@@ -102,7 +102,11 @@ export const SCORE_MESSAGES = {
   },
   'composite-missing': {
     severity: 'warning',
-    en: (a) => `${SUBJECT_EN(a)} has no usable value in any dimension and is left unscored`,
-    zh: (a) => `${SUBJECT_ZH(a)}在所有维度上均无可用数值，不予评分`,
+    en: (a) => `${SUBJECT_EN(a)} is left unscored: none of its dimensions has a usable score`,
+    zh: (a) => `${SUBJECT_ZH(a)}不予评分：其所有维度均无可用得分`,
+    hint: {
+      en: () => 'Usually the row has no values at all (an empty or misaligned line); otherwise see the errors about its groups.',
+      zh: () => '通常是该行没有任何数值（空行或列错位）；否则请查看其分组的相关错误。',
+    },
   },
 } as const satisfies MessageCatalog;

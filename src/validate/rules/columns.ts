@@ -8,6 +8,7 @@ import { makeDiagnostic } from '../../diagnostics/messages.js';
 import type { RuleContext } from '../rule-context.js';
 import { DEFAULT_COLUMNS } from '../resolve.js';
 import { idOf, readFrameworkTree } from './framework-tree.js';
+import { inFileOrder } from './source-order.js';
 import { isMap } from './untrusted.js';
 
 const COLUMN_ROLES = ['region', 'name', 'group', 'period'] as const;
@@ -49,16 +50,16 @@ export function idsAreNotColumnNames(ctx: RuleContext): Diagnostic[] {
 export function columnsAreDistinct(ctx: RuleContext): Diagnostic[] {
   const firstByName = new Map<string, Column>();
   const diagnostics: Diagnostic[] = [];
-  for (const column of columnsOf(ctx.input)) {
+  // Unwritten defaults sort first, so a clash is always reported at a name the author wrote.
+  const ordered = inFileOrder(columnsOf(ctx.input), (c) => (c.isWritten ? ctx.locate(['columns', c.role]) : { file: ctx.file, line: 0, column: 0 }));
+  for (const column of ordered) {
     const first = firstByName.get(column.name);
     if (first === undefined) {
       firstByName.set(column.name, column);
       continue;
     }
-    // `columns: { region: name }` clashes with the unwritten default `name: name`: point at what was written.
-    const written = column.isWritten ? column : first;
     diagnostics.push(
-      makeDiagnostic('columns-not-distinct', { column: column.name, role: column.role, first: first.role }, ctx.locate(['columns', written.role])),
+      makeDiagnostic('columns-not-distinct', { column: column.name, role: column.role, first: first.role }, ctx.locate(['columns', column.role])),
     );
   }
   return diagnostics;

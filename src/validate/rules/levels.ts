@@ -7,9 +7,10 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../diagnostics/messages.js';
 import type { RuleContext } from '../rule-context.js';
 import { labelOf, readFrameworkTree } from './framework-tree.js';
+import { inFileOrder } from './source-order.js';
 import { formatNumber, isMap, isNumber, orderedRangeOf } from './untrusted.js';
 
-/** The numeric answers of an indicator's `levels`, in file order; undefined when it has no map. */
+/** The numeric answers of an indicator's `levels`; undefined when it has no map. */
 function levelEntries(levels: unknown): [string, number][] | undefined {
   if (!isMap(levels)) return undefined;
   return Object.entries(levels).filter((entry): entry is [string, number] => isNumber(entry[1]));
@@ -20,7 +21,9 @@ export function levelsAreDistinct(ctx: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const indicator of readFrameworkTree(ctx.input).indicators) {
     const firstAnswer = new Map<number, string>();
-    for (const [answer, value] of levelEntries(indicator.value['levels']) ?? []) {
+    // File order, not key order: JS puts integer-like keys ("1", "2") first, whatever the file says.
+    const entries = inFileOrder(levelEntries(indicator.value['levels']) ?? [], ([answer]) => ctx.locate([...indicator.path, 'levels', answer], 'key'));
+    for (const [answer, value] of entries) {
       const first = firstAnswer.get(value);
       if (first === undefined) {
         firstAnswer.set(value, answer);

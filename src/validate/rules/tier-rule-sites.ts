@@ -65,12 +65,12 @@ export function tierRuleSites(input: unknown): RuleSite[] {
   return sites;
 }
 
-/** The keys of a rule object that are rule kinds, in file order. */
+/** The keys of a rule object that are rule kinds (in object order, which is not file order: see source-order.ts). */
 export function ruleKeysOf(rule: UntrustedMap): TierRuleKey[] {
   return Object.keys(rule).flatMap((key) => TIER_RULE_KEYS.filter((k) => k === key));
 }
 
-/** The measures a dimension test names, in file order. */
+/** The measures a dimension test names (in object order, which is not file order). */
 export function measuresOf(test: UntrustedMap): TierMeasure[] {
   return Object.keys(test).flatMap((key) => TIER_MEASURES.filter((m) => m === key));
 }

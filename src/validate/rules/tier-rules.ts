@@ -7,6 +7,7 @@ import { makeDiagnostic } from '../../diagnostics/messages.js';
 import { suggestClosest } from '../../diagnostics/suggest.js';
 import type { RuleContext } from '../rule-context.js';
 import { idOf, readFrameworkTree, type GroupNode } from './framework-tree.js';
+import { inFileOrder } from './source-order.js';
 import { measuresOf, ruleKeysOf, tierRuleSites } from './tier-rule-sites.js';
 import { isMap } from './untrusted.js';
 
@@ -15,7 +16,7 @@ export function tierRulesHaveOneKey(ctx: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const site of tierRuleSites(ctx.input)) {
     if (!isMap(site.value)) continue;
-    const keys = ruleKeysOf(site.value);
+    const keys = inFileOrder(ruleKeysOf(site.value), (key) => ctx.locate([...site.path, key], 'key'));
     const second = keys[1];
     if (Object.keys(site.value).length === 0) {
       diagnostics.push(makeDiagnostic('tier-rule-empty', {}, ctx.locate(site.path)));
@@ -41,7 +42,7 @@ export function dimensionTestsHaveOneMeasure(ctx: RuleContext): Diagnostic[] {
     for (const key of ['dimension', 'any_dimension'] as const) {
       const test = site.value[key];
       if (!isMap(test)) continue;
-      const measures = measuresOf(test);
+      const measures = inFileOrder(measuresOf(test), (measure) => ctx.locate([...site.path, key, measure], 'key'));
       const second = measures[1];
       if (measures.length === 0) {
         diagnostics.push(makeDiagnostic('tier-test-no-measure', { test: key }, ctx.locate([...site.path, key])));

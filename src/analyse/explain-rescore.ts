@@ -1,0 +1,122 @@
+/**
+ * "What if this one cell were different?" — re-scoring one region with one raw value changed,
+ * everything else held as submitted. Changing a value can move min–max, z-score and rank
+ * normalisation for every region of the period (when it becomes the new maximum, say), so the
+ * only exact answer is to run the engine again; this module does that on a copy that shares
+ * every column but the changed one.
+ *
+ * Only the rows that can influence the region are re-scored: its own period under per-period
+ * normalisation (the default), where statistics, imputation, ranks and natural breaks all stay
+ * within the period; every row when periods are pooled.
+ */
+import type { Dataset } from '../model/dataset.js';
+import type { ResolvedFramework } from '../model/resolved.js';
+import type { ScoreTable } from '../model/score-table.js';
+import { score, type ScoreOptions } from '../score/engine.js';
+
+/** Where the region stands after a re-score. */
+export interface RescoreOutcome {
+  /** The value the cell was set to. */
+  readonly value: number;
+  /** Composite as the framework reports it (rounded to `precision` when set). */
+  readonly score: number;
+  readonly rank: number;
+  /** Index into `framework.tiers.levels`; -1 when untiered. */
+  readonly tier: number;
+  /** The changed indicator's normalised value for the region. */
+  readonly normalised: number;
+}
+
+export interface Rescorer {
+  /** The region's row in the original table. */
+  readonly row: number;
+  /** Scores the region's scope again with `values[indicatorIndex][row] = value`. */
+  readonly rescore: (indicatorIndex: number, value: number) => RescoreOutcome;
+  /** Unrounded composite after the same change, for finite differences (precision would flatten them). */
+  readonly rescoreUnrounded: (indicatorIndex: number, value: number) => { readonly composite: number; readonly normalised: number };
+  /** How many times the engine has run; tests use it to check the search stays small. */
+  readonly runs: () => number;
+}
+
+/** The rows that can influence `row`: its period's, or every row when normalisation is pooled. */
+function scopeRows(table: ScoreTable, row: number, options: ScoreOptions): number[] {
+  const { dataset } = table;
+  if (options.normaliseScope === 'pooled') return Array.from({ length: dataset.rowCount }, (_, r) => r);
+  const period = dataset.period[row];
+  const rows: number[] = [];
+  for (let r = 0; r < dataset.rowCount; r++) if (dataset.period[r] === period) rows.push(r);
+  return rows;
+}
+
+/** A dataset of `rows` only, in that order; columns are copied once. */
+export function subsetDataset(dataset: Dataset, rows: readonly number[]): Dataset {
+  const pick = <T>(column: readonly T[], fallback: T): T[] => rows.map((r) => column[r] ?? fallback);
+  const excluded = dataset.excluded;
+  return {
+    rowCount: rows.length,
+    region: pick(dataset.region, ''),
+    name: pick(dataset.name, ''),
+    group: pick(dataset.group, ''),
+    period: pick(dataset.period, ''),
+    values: dataset.values.map((column) => Float64Array.from(rows, (r) => column[r] ?? Number.NaN)),
+    sources: rows.map((r) => dataset.sources[r] ?? { file: '', line: 0 }),
+    ...(excluded ? { excluded: Uint8Array.from(rows, (r) => excluded[r] ?? 0) } : {}),
+    inputs: dataset.inputs,
+  };
+}
+
+/**
+ * A re-scorer for `row` of `table`. `options` must be the ones the table was scored with, or the
+ * baseline would not reproduce it.
+ */
+export function createRescorer(table: ScoreTable, row: number, options: ScoreOptions = {}): Rescorer {
+  const rows = scopeRows(table, row, options);
+  const local = rows.indexOf(row);
+  if (local < 0) throw new Error(`createRescorer: row ${row} is not in its own scope`);
+  const base = subsetDataset(table.dataset, rows);
+  const framework = table.framework;
+  // Same framework without rounding: the composite's unrounded response to a small change.
+  const unrounded: ResolvedFramework = { ...framework, precision: undefined };
+  let runs = 0;
+
+  const withCell = (indicatorIndex: number, value: number): Dataset => {
+    const original = base.values[indicatorIndex];
+    if (!original) throw new Error(`createRescorer: no indicator column ${indicatorIndex}`);
+    const column = Float64Array.from(original);
+    column[local] = value;
+    const values = base.values.slice();
+    values[indicatorIndex] = column;
+    return { ...base, values };
+  };
+  const indicatorId = (indicatorIndex: number): string => {
+    const indicator = framework.indicators[indicatorIndex];
+    if (!indicator) throw new Error(`createRescorer: no indicator ${indicatorIndex}`);
+    return indicator.id;
+  };
+
+  return {
+    row,
+    rescore: (indicatorIndex, value) => {
+      runs++;
+      const id = indicatorId(indicatorIndex);
+      const result = score(framework, withCell(indicatorIndex, value), options);
+      return {
+        value,
+        score: result.composite.score[local] ?? Number.NaN,
+        rank: result.composite.rank[local] ?? Number.NaN,
+        tier: result.tier[local] ?? -1,
+        normalised: result.indicators.get(id)?.normalised[local] ?? Number.NaN,
+      };
+    },
+    rescoreUnrounded: (indicatorIndex, value) => {
+      runs++;
+      const id = indicatorId(indicatorIndex);
+      const result = score(unrounded, withCell(indicatorIndex, value), options);
+      return {
+        composite: result.composite.score[local] ?? Number.NaN,
+        normalised: result.indicators.get(id)?.normalised[local] ?? Number.NaN,
+      };
+    },
+    runs: () => runs,
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * `dgmi compare FRAMEWORK DATA...`: regions side by side (`--regions`), two periods (`--from`,
+ * `--to`, `--baseline`), or groups (`--by group`). Loads and scores like `dgmi score`, except
+ * that the data set is assembled for the question first (the two periods only, or a baseline
+ * stacked under the current data) and that comparisons across periods normalise pooled by
+ * default, since relative methods make scores of separately normalised periods incomparable.
+ *
+ * Commander wiring (for src/cli/program.ts; `FAIL_ON`, `langOption`, `parsePositiveInt` and
+ * `parseByteSize` are the ones `score` uses, `COMPARE_FORMATS` is src/report/compare/index.ts):
+ *
+ *   program
+ *     .command('compare')
+ *     .description('compare regions side by side, two periods, or groups (east/central/west/northeast)')
+ *     .argument('<framework>', 'framework YAML file')
+ *     .argument('<data...>', 'submission CSV files (wide or long)')
+ *     .option('--regions <list>', 'regions side by side: codes or names, comma-separated (e.g. 浙江,江苏)')
+ *     .option('--from <period>', 'across periods: the earlier period (default: the one before --to)')
+ *     .option('--to <period>', 'across periods: the later period (default: the latest)')
+ *     .option('--baseline <file...>', "across periods: a second data set, the 'from' side (put it last)")
+ *     .addOption(new Option('--by <column>', "across groups: the framework's group column").choices(['group']))
+ *     .option('--period <period>', 'with --regions or --by: the period to look at (default: the latest)')
+ *     .addOption(new Option('--normalise <scope>', 'normalise each period apart or pooled (default: pooled across periods, per-period otherwise)').choices(['per-period', 'pooled']))
+ *     .option('--top <n>', 'with --regions: how many indicators to list by gap (default 10)', parsePositiveInt)
+ *     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(COMPARE_FORMATS)).default('table'))
+ *     .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
+ *     .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity').choices(FAIL_ON))
+ *     .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
+ *     .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
+ *     .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
+ *     .addOption(langOption())
+ *     .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
+ *     .exitOverride()
+ *     .action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
+ */
+import { compareGroups } from '../../analyse/compare-groups.js';
+import { baselineLabels, choosePeriodPair, comparePeriods, datasetOfPeriods, stackBaseline } from '../../analyse/compare-periods.js';
+import { compareRegions, type Analysis, type NormaliseScope } from '../../analyse/compare-regions.js';
+import { choosePeriod, lookupRegions } from '../../analyse/region-lookup.js';
+import { sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
+import type { EncodingOption } from '../../load/decode.js';
+import { loadFramework } from '../../load/framework.js';
+import { loadSubmissions } from '../../load/submissions.js';
+import type { Dataset } from '../../model/dataset.js';
+import type { Lang } from '../../model/i18n.js';
+import type { ScoreTable } from '../../model/score-table.js';
+import { COMPARE_FORMATS, type CompareFormat, type Comparison } from '../../report/compare/index.js';
+import { plainPalette } from '../../report/palette.js';
+import { compareCodeUnits } from '../../score/partition.js';
+import { score } from '../../score/engine.js';
+import { EXIT, type Io } from '../io.js';
+import { exitForScores } from './score.js';
+import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
+
+export interface CompareOptions {
+  readonly regions?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly baseline?: readonly string[];
+  readonly by?: string;
+  readonly period?: string;
+  readonly normalise?: string;
+  readonly top?: number;
+  readonly format: CompareFormat;
+  readonly output?: string;
+  readonly failOn?: Severity;
+  readonly encoding: EncodingOption;
+  readonly maxBytes?: number;
+  readonly bom?: boolean;
+  readonly lang?: string;
+  readonly color: boolean;
+}
+
+/** What to compare, as the options asked for it. */
+type Request =
+  | { readonly kind: 'regions'; readonly queries: readonly string[] }
+  | { readonly kind: 'periods' }
+  | { readonly kind: 'groups' };
+
+/** A usage problem in the options, in both languages (it is found before anything is loaded). */
+interface UsageProblem {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** `浙江,江苏`, `浙江，江苏` and `浙江、江苏` all name two regions. */
+export function splitRegionList(text: string): string[] {
+  return text
+    .split(/[,，、]/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The one comparison the options ask for, or the usage problem that prevents it. */
+export function requestOf(options: CompareOptions): Request | UsageProblem {
+  const wantsPeriods = options.from !== undefined || options.to !== undefined || options.baseline !== undefined;
+  const chosen = [options.regions !== undefined, wantsPeriods, options.by !== undefined].filter(Boolean).length;
+  if (chosen === 0) {
+    return {
+      en: 'say what to compare: --regions A,B (side by side), --from/--to or --baseline FILE (across periods), or --by group',
+      zh: '请指定比较方式：--regions 甲,乙（地区对比）、--from/--to 或 --baseline 文件（跨期对比），或 --by group（分组对比）',
+    };
+  }
+  if (chosen > 1) {
+    return {
+      en: 'choose one comparison: --regions, --from/--to/--baseline, or --by',
+      zh: '一次只能进行一种比较：--regions、--from/--to/--baseline 或 --by',
+    };
+  }
+  if (wantsPeriods) {
+    if (options.period !== undefined) {
+      return {
+        en: '--period selects the period for --regions and --by; across periods, name them with --from and --to',
+        zh: '--period 用于 --regions 和 --by；跨期对比请用 --from 和 --to 指定期间',
+      };
+    }
+    return { kind: 'periods' };
+  }
+  if (options.by !== undefined) {
+    if (options.by !== 'group') return { en: `--by: unknown column '${options.by}' (only 'group')`, zh: `--by：未知的列 '${options.by}'（仅支持 group）` };
+    return { kind: 'groups' };
+  }
+  const queries = splitRegionList(options.regions ?? '');
+  if (queries.length === 0) return { en: '--regions: name at least one region', zh: '--regions：请至少指定一个地区' };
+  return { kind: 'regions', queries };
+}
+
+/** Pooled across periods unless `--normalise per-period`; per period otherwise unless `--normalise pooled`. */
+export function normaliseScopeOf(request: Request, flag: string | undefined): NormaliseScope {
+  if (flag === 'pooled') return 'pooled';
+  if (flag === 'per-period') return 'period';
+  return request.kind === 'periods' ? 'pooled' : 'period';
+}
+
+function periodsOf(dataset: Dataset): string[] {
+  return [...new Set(dataset.period)].sort(compareCodeUnits);
+}
+
+/** The data set to score for the request, and the analysis to run on its score table. */
+interface Plan {
+  readonly dataset?: Dataset;
+  readonly analyse?: (table: ScoreTable) => Analysis<Comparison>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function plan(request: Request, current: Dataset, baseline: Dataset | undefined, options: CompareOptions, scope: NormaliseScope): Plan {
+  switch (request.kind) {
+    case 'regions': {
+      const found = lookupRegions(current, request.queries);
+      const choice = choosePeriod(periodsOf(current), options.period);
+      const diagnostics = [...found.diagnostics, ...choice.diagnostics];
+      const period = choice.period;
+      if (diagnostics.length > 0 || period === undefined) return { diagnostics };
+      return {
+        dataset: current,
+        analyse: (table) => compareRegions(table, found.regions, period, { normaliseScope: scope, top: options.top }),
+        diagnostics,
+      };
+    }
+    case 'groups': {
+      const choice = choosePeriod(periodsOf(current), options.period);
+      const period = choice.period;
+      if (period === undefined) return { diagnostics: choice.diagnostics };
+      return { dataset: current, analyse: (table) => compareGroups(table, period, { normaliseScope: scope }), diagnostics: [] };
+    }
+    case 'periods': {
+      if (baseline) {
+        const earlier = choosePeriod(periodsOf(baseline), options.from, '--from');
+        const later = choosePeriod(periodsOf(current), options.to, '--to');
+        const diagnostics = [...earlier.diagnostics, ...later.diagnostics];
+        if (earlier.period === undefined || later.period === undefined) return { diagnostics };
+        const labels = baselineLabels(earlier.period, later.period);
+        const dataset = stackBaseline(datasetOfPeriods(baseline, [earlier.period]), datasetOfPeriods(current, [later.period]), labels);
+        return { dataset, analyse: (table) => comparePeriods(table, labels.from, labels.to, { normaliseScope: scope }), diagnostics };
+      }
+      const pair = choosePeriodPair(periodsOf(current), options.from, options.to);
+      const { from, to } = pair;
+      if (from === undefined || to === undefined) return { diagnostics: pair.diagnostics };
+      // Only the two periods: pooled normalisation must not take its statistics from a third.
+      return {
+        dataset: datasetOfPeriods(current, [from, to]),
+        analyse: (table) => comparePeriods(table, from, to, { normaliseScope: scope }),
+        diagnostics: [],
+      };
+    }
+  }
+}
+
+function usage(io: Io, lang: Lang, problem: UsageProblem): number {
+  io.stderr(`dgmi compare: ${lang === 'zh' ? problem.zh : problem.en}\n`);
+  return EXIT.usage;
+}
+
+/**
+ * Runs `dgmi compare`: exit 0 when the comparison was made, 1 when data errors left a region
+ * unscored (or a diagnostic reaches `--fail-on`), 2 for usage errors (no or several
+ * comparisons asked for, an unknown region or period, no group column) and unreadable input.
+ */
+export async function runCompare(io: Io, version: string, frameworkPath: string, dataPaths: readonly string[], options: CompareOptions): Promise<number> {
+  const p = presentation(io, options);
+  const request = requestOf(options);
+  if (!('kind' in request)) return usage(io, p.lang, request);
+  const scope = normaliseScopeOf(request, options.normalise);
+  const baselinePaths = options.baseline ?? [];
+  const inputs = [frameworkPath, ...dataPaths, ...baselinePaths];
+  const report = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
+
+  const loaded = await loadFramework(frameworkPath);
+  if (!loaded.framework) {
+    report(loaded.diagnostics);
+    return EXIT.usage;
+  }
+  const { framework } = loaded;
+  const loadOptions = { encoding: options.encoding, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) };
+  const current = await loadSubmissions(framework, dataPaths, loadOptions);
+  const baseline = baselinePaths.length > 0 ? await loadSubmissions(framework, baselinePaths, loadOptions) : undefined;
+  const early = [...loaded.diagnostics, ...current.diagnostics, ...(baseline?.diagnostics ?? [])];
+  if (!current.dataset || (baseline !== undefined && !baseline.dataset)) {
+    report(early);
+    return hasUnreadableInput(early) ? EXIT.usage : EXIT.findings;
+  }
+
+  const planned = plan(request, current.dataset, baseline?.dataset, options, scope);
+  if (!planned.dataset || !planned.analyse) {
+    report([...early, ...planned.diagnostics]);
+    return EXIT.usage;
+  }
+  const table = score(framework, planned.dataset, { normaliseScope: scope });
+  const analysis = planned.analyse(table);
+  const diagnostics = [...early, ...table.diagnostics, ...planned.diagnostics, ...analysis.diagnostics];
+  report(diagnostics);
+  if (!analysis.result) return EXIT.usage;
+
+  const text = COMPARE_FORMATS[options.format](analysis.result, {
+    lang: p.lang,
+    palette: options.output === undefined ? p.stdoutPalette : plainPalette,
+    toolVersion: version,
+    diagnostics: sortDiagnostics(diagnostics),
+    bom: options.bom === true,
+  });
+  const written = await emit(io, text, options.output, inputs, p.lang);
+  if (written !== EXIT.ok) return written;
+  if (hasUnreadableInput(early)) return EXIT.usage;
+  return exitForScores(table, diagnostics, options.failOn);
+}
