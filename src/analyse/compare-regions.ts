@@ -93,16 +93,27 @@ export interface Analysis<T> {
 const DEFAULT_TOP = 10;
 
 /**
- * Whether rank `rank` among `n` ranked regions is in the top quarter (rank ≤ n/4) or the bottom
- * quarter (rank ≥ n + 1 − n/4, i.e. within the last n/4 places). The two are symmetric, so 31
- * provinces give 7 strengths' places (ranks 1–7) and 7 weaknesses' places (25–31), and they
- * never overlap. Fewer than 4 regions leave no quarter to be in.
+ * Whether a region ranked `rank` among `n` ranked regions, tied with `ties` regions (itself
+ * included), is in the top quarter (rank ≤ n/4) or the bottom quarter (rank ≥ n + 1 − n/4,
+ * i.e. within the last n/4 places). The two are symmetric, so 31 provinces give ranks 1–7 and
+ * 25–31, and they never overlap. Tied regions are placed at their average position
+ * (rank + (ties − 1)/2), as the competition rank alone would put a dimension on which every
+ * region scores the same in everybody's top quarter. Fewer than 4 regions leave no quarter.
  */
-export function quartileMark(rank: number, n: number): QuartileMark | undefined {
+export function quartileMark(rank: number, n: number, ties = 1): QuartileMark | undefined {
   if (!Number.isFinite(rank) || n <= 0) return undefined;
-  if (rank <= n / 4) return 'strength';
-  if (rank >= n + 1 - n / 4) return 'weakness';
+  const position = rank + (ties - 1) / 2;
+  if (position <= n / 4) return 'strength';
+  if (position >= n + 1 - n / 4) return 'weakness';
   return undefined;
+}
+
+/** How many rows of `rows` have the same score as `row` (itself included). */
+function tiesOf(scores: Float64Array, rows: readonly number[], row: number): number {
+  const own = scores[row];
+  let count = 0;
+  for (const other of rows) if (scores[other] === own) count++;
+  return count;
 }
 
 /** How many rows of `rows` have a score (non-NaN). */
@@ -154,6 +165,7 @@ export function compareRegions(table: ScoreTable, regions: readonly string[], pe
       const scores = table.nodes.get(group.id);
       const rank = scores?.rank[row] ?? NaN;
       const n = ranked.get(group.id) ?? 0;
+      const isDimension = dimensionIds.has(group.id);
       return {
         id: group.id,
         depth: group.depth,
@@ -162,7 +174,7 @@ export function compareRegions(table: ScoreTable, regions: readonly string[], pe
         percentile: scores?.percentile[row] ?? NaN,
         contribution: scores?.contribution[row] ?? NaN,
         ranked: n,
-        mark: dimensionIds.has(group.id) ? quartileMark(rank, n) : undefined,
+        mark: isDimension && scores ? quartileMark(rank, n, tiesOf(scores.score, periodRows, row)) : undefined,
       };
     });
     return {

@@ -5,9 +5,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { DIAGNOSTIC_FORMATS } from '../report/diagnostics/index.js';
+import { COMPARE_FORMATS } from '../report/compare/index.js';
 import { RESULT_FORMATS } from '../report/results/index.js';
 import { ENCODINGS } from '../load/decode.js';
 import { EXIT, type Io } from './io.js';
+import { runCompare } from './commands/compare.js';
 import { runSchema } from './commands/schema.js';
 import { runScore } from './commands/score.js';
 import { runValidate } from './commands/validate.js';
@@ -77,6 +79,30 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
     .exitOverride()
     .action(async (framework: string, data: string[], options) => setExit(await runScore(io, version, framework, data, options)));
+
+  program
+    .command('compare')
+    .description('compare regions side by side, two periods, or groups (east/central/west/northeast)')
+    .argument('<framework>', 'framework YAML file')
+    .argument('<data...>', 'submission CSV files (wide or long)')
+    .option('--regions <list>', 'regions side by side: codes or names, comma-separated (e.g. 浙江,江苏)')
+    .option('--from <period>', 'across periods: the earlier period (default: the one before --to)')
+    .option('--to <period>', 'across periods: the later period (default: the latest)')
+    .option('--baseline <file...>', "across periods: a second data set, the 'from' side (put it last)")
+    .addOption(new Option('--by <column>', "across groups: the framework's group column").choices(['group']))
+    .option('--period <period>', 'with --regions or --by: the period to look at (default: the latest)')
+    .addOption(new Option('--normalise <scope>', 'normalise each period apart or pooled (default: pooled across periods, per-period otherwise)').choices(['per-period', 'pooled']))
+    .option('--top <n>', 'with --regions: how many indicators to list by gap (default 10)', parsePositiveInt)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(COMPARE_FORMATS)).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity').choices(FAIL_ON))
+    .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
+    .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
+    .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
+    .addOption(langOption())
+    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
+    .exitOverride()
+    .action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
 
   program
     .command('schema')

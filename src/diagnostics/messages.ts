@@ -7,6 +7,7 @@ import type { MessageCatalog, MessageSpec } from './catalog.js';
 import type { Diagnostic, DiagnosticArgs, Severity, SourceLocation } from './diagnostic.js';
 import { ANALYSE_MESSAGES } from './codes/analyse.js';
 import { DATA_MESSAGES } from './codes/data.js';
+import { EXPLAIN_MESSAGES } from './codes/explain.js';
 import { FILE_MESSAGES } from './codes/file.js';
 import { FRAMEWORK_MESSAGES } from './codes/framework.js';
 import { RULES_MESSAGES } from './codes/rules.js';
@@ -21,6 +22,7 @@ export const MESSAGES = {
   ...SCORE_MESSAGES,
   ...TIER_MESSAGES,
   ...ANALYSE_MESSAGES,
+  ...EXPLAIN_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

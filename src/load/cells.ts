@@ -7,6 +7,7 @@
  * This runs once per cell (8 million for a township-scale file), so a plain ASCII number takes a
  * fast path with no normalisation, no regular expression and no allocation.
  */
+import { suggestClosest } from '../diagnostics/suggest.js';
 import type { DiagnosticArgs } from '../diagnostics/diagnostic.js';
 import type { ResolvedIndicator } from '../model/resolved.js';
 
@@ -171,7 +172,7 @@ function isLevelValue(value: number, spec: CellSpec): boolean {
 
 function notALevel(text: string, spec: CellSpec): CellProblem {
   const names = [...spec.levels.keys()];
-  return { code: 'cell-not-a-level', args: { levels: names.join(', '), suggestion: nearestText(text, names) ?? '' } };
+  return { code: 'cell-not-a-level', args: { levels: names.join(', '), suggestion: suggestClosest(text, names) ?? '' } };
 }
 
 function parseCellSlowly(raw: string, spec: CellSpec): number | CellProblem {
@@ -217,41 +218,4 @@ function classifyText(text: string, spec: CellSpec): CellProblem {
   if (spec.kind === 'levels') return notALevel(text, spec);
   if (spec.kind === 'boolean') return { code: 'cell-not-boolean', args: {} };
   return { code: 'cell-not-a-number', args: {} };
-}
-
-/** Levenshtein distance in UTF-16 code units (CJK names are one unit per character). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-/**
- * The candidate closest to `text` (case-insensitive, after NFKC), if it is close enough to be a
- * plausible typo: at most a third of the longer string's length away, and at least one edit allowed.
- */
-export function nearestText(text: string, candidates: readonly string[]): string | undefined {
-  const needle = normaliseText(text).toLowerCase();
-  if (needle === '') return undefined;
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = editDistance(needle, normaliseText(candidate).toLowerCase());
-    const allowed = Math.max(1, Math.floor(Math.max(needle.length, candidate.length) / 3));
-    if (distance <= allowed && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
 }

@@ -7,7 +7,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { ResolvedFramework } from '../model/resolved.js';
-import { nearestText, normaliseText } from './cells.js';
+import { normaliseText } from './cells.js';
+import { suggestClosest } from '../diagnostics/suggest.js';
 
 export const ROW_ROLES = ['region', 'name', 'group', 'period'] as const;
 export type RowRole = (typeof ROW_ROLES)[number];
@@ -175,7 +176,7 @@ export function mapColumns(framework: ResolvedFramework, header: readonly string
   const candidates = indicatorNames(framework);
   const region = rows.region;
   if (region === undefined) {
-    const guess = header.map((h) => nearestText(h, [framework.columns.region, ...ROLE_ALIASES.region])).find((s) => s !== undefined);
+    const guess = header.map((h) => suggestClosest(h, [framework.columns.region, ...ROLE_ALIASES.region])).find((s) => s !== undefined);
     diagnostics.push(makeDiagnostic('column-region-missing', { expected: framework.columns.region, suggestion: guess ?? '' }, at));
     return { isAmbiguous, unnamedColumns, diagnostics };
   }
@@ -187,7 +188,7 @@ export function mapColumns(framework: ResolvedFramework, header: readonly string
     diagnostics.push(
       makeDiagnostic(
         'column-unknown',
-        { header: text, columnLetter: columnLetter(column), suggestion: nearestText(text, candidates) ?? '' },
+        { header: text, columnLetter: columnLetter(column), suggestion: suggestClosest(text, candidates) ?? '' },
         { ...at, column: column + 1, path: [text] },
       ),
     );

@@ -9,7 +9,8 @@ import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { Dataset, RowSource } from '../model/dataset.js';
 import type { ResolvedFramework } from '../model/resolved.js';
-import { cellSpecOf, nearestText, normaliseText, parseCell, type CellProblem, type CellSpec } from './cells.js';
+import { cellSpecOf, normaliseText, parseCell, type CellProblem, type CellSpec } from './cells.js';
+import { suggestClosest } from '../diagnostics/suggest.js';
 import { columnLetter, findIndicator, indicatorIndex, indicatorNames, indicatorsMissing, mapColumns, type LongLayout, type RowColumns, type WideLayout } from './columns.js';
 import { parseCsvTable, type CsvRecord, type CsvTable } from './csv-table.js';
 import { decodeText, type EncodingOption } from './decode.js';
@@ -292,7 +293,7 @@ function readLongValue(
       context.diagnostics.push(
         makeDiagnostic(
           'long-indicator-unknown',
-          { text: indicatorText, suggestion: nearestText(indicatorText, context.indicatorNames) ?? '' },
+          { text: indicatorText, suggestion: suggestClosest(indicatorText, context.indicatorNames) ?? '' },
           { file, line: record.line, column: layout.indicatorColumn + 1 },
         ),
       );

@@ -76,6 +76,16 @@ describe('quartileMark', () => {
     expect([7, 8, 24, 25].map((r) => quartileMark(r, 31))).toEqual(['strength', undefined, undefined, 'weakness']);
   });
 
+  it('places tied regions at their average position', () => {
+    // n = 8, all tied at rank 1: position 1 + 7/2 = 4.5, in neither quarter.
+    expect(quartileMark(1, 8, 8)).toBeUndefined();
+    // Three tied first: position 1 + 2/2 = 2 ≤ 2 → strength; four tied: 2.5 → neither.
+    expect(quartileMark(1, 8, 3)).toBe('strength');
+    expect(quartileMark(1, 8, 4)).toBeUndefined();
+    // Two tied last (rank 7 of 8): position 7.5 ≥ 7 → weakness.
+    expect(quartileMark(7, 8, 2)).toBe('weakness');
+  });
+
   it('leaves no quarter to be in with fewer than 4 regions, and none for no rank', () => {
     expect([1, 2, 3].map((r) => quartileMark(r, 3))).toEqual([undefined, undefined, undefined]);
     expect(quartileMark(NaN, 8)).toBeUndefined();
@@ -361,6 +371,32 @@ describe('compareGroups', () => {
       'abc',
       'other',
     ]);
+  });
+
+  it('does not report a Theil index for negative scores', () => {
+    // Goalposts without clipping let a value below min give a negative score: −20 → −20.
+    const unclipped = resolveFramework(
+      {
+        format: 'dgmi/1',
+        id: 'neg',
+        name: { en: 'Neg' },
+        defaults: { normalise: { method: 'goalpost', min: 0, max: 100, clip: false } },
+        dimensions: [
+          { id: 'a', name: { en: 'A' }, indicators: [{ id: 'x', name: { en: 'X' } }] },
+          { id: 'b', name: { en: 'B' }, indicators: [{ id: 'y', name: { en: 'Y' } }] },
+        ],
+      },
+      { file: 'neg.yaml' },
+    );
+    const t = score(unclipped, datasetOf([
+      { region: 'r1', group: 'east', a: -20, b: -20 },
+      { region: 'r2', group: 'west', a: 40, b: 40 },
+    ]));
+    const { result, diagnostics } = compareGroups(t, '2022', { normaliseScope: 'period' });
+    expect(diagnostics.map((d) => [d.code, d.args['count']])).toEqual([['theil-negative-score', 1]]);
+    expect(result?.theil).toBeUndefined();
+    // The other statistics are still there: mean of −20 and 40 = 10.
+    expect(result?.overall.composite.mean).toBeCloseTo(10, 10);
   });
 
   it('reports a group column that is empty everywhere', () => {

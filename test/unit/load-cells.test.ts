@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellSpecOf, editDistance, nearestText, parseCell, type CellSpec } from '../../src/load/cells.js';
+import { cellSpecOf, parseCell, type CellSpec } from '../../src/load/cells.js';
 import { loadTestFramework } from '../fixtures/data/framework.js';
 
 const framework = loadTestFramework();
@@ -236,17 +236,3 @@ describe('parseCell: properties', () => {
   });
 });
 
-describe('editDistance and nearestText', () => {
-  it('counts insertions, deletions and substitutions', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3); // k→s, e→i, +g
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('首席数据官', '首席数据官制度')).toBe(2); // two insertions
-  });
-
-  it('suggests only plausible typos', () => {
-    expect(nearestText('onlin_rate', ['online_rate', 'cdo'])).toBe('online_rate'); // 1 edit, length 11 allows 3
-    expect(nearestText('ONLINE_RATE ', ['online_rate'])).toBe('online_rate'); // case and spaces ignored
-    expect(nearestText('population', ['online_rate', 'cdo'])).toBeUndefined();
-    expect(nearestText('', ['cdo'])).toBeUndefined();
-  });
-});

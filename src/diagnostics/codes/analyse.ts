@@ -91,8 +91,8 @@ export const ANALYSE_MESSAGES = {
     en: (a) => `${q(a['count'])} region(s)${periodEn(a)} have a negative composite score, for which the Theil index is undefined; it is not reported`,
     zh: (a) => `${q(a['count'])} 个地区${periodZh(a)}的综合得分为负，泰尔指数无定义，不予报告`,
     hint: {
-      en: () => 'Negative scores come from z-scores kept unscaled (zscore with rescale: none); rescale them to use the Theil index.',
-      zh: () => '负分来自未重新缩放的 z 分数（zscore 且 rescale: none）；重新缩放后才能计算泰尔指数。',
+      en: () => 'Negative scores come from unscaled z-scores (zscore with rescale: none) or unclipped goalposts (clip: false); rescale or clip them to use the Theil index.',
+      zh: () => '负分来自未重新缩放的 z 分数（zscore 且 rescale: none）或未截断的阈值法（clip: false）；重新缩放或截断后才能计算泰尔指数。',
     },
   },
   'theil-zero-mean': {

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, runDgmi } from './run-cli.js';
+
+const FW = 'test/fixtures/score/mini.yaml';
+const GOOD = 'test/fixtures/score/good.csv';
+const HEADER = 'region,name,group,period,cdo,online,days\n';
+const tmp = () => mkdtempSync(join(tmpdir(), 'dgmi-score-'));
+const sha = (path: string) => createHash('sha256').update(readFileSync(join(projectRoot, path))).digest('hex');
+const samples = ['samples/provinces-2022.csv', ...readdirSync(join(projectRoot, 'samples/2021')).map((f) => `samples/2021/${f}`)];
+
+function write(dir: string, name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface JsonResult {
+  format: string;
+  framework: { id: string; version: string; sha256: string };
+  inputs: { path: string; sha256: string }[];
+  results: { region: string; score: number | null; rank: number | null; tier: string | null; nodes: Record<string, { score: number; contribution: number }>; indicators: Record<string, { value: number; normalised: number; imputed: boolean }> }[];
+  diagnostics: { code: string; line: number; column: number }[];
+}
+
+describe('dgmi score', () => {
+  it('scores a small file exactly as computed by hand (json contract)', () => {
+    const r = runDgmi(['score', FW, GOOD, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonResult;
+    expect(out.format).toBe('dgmi-result/1');
+    expect(out.framework).toEqual({ id: 'mini', version: '1', sha256: sha(FW) });
+    expect(out.inputs).toEqual([{ path: GOOD, sha256: sha(GOOD) }]);
+    // cdo goalpost 0–2: 100, 50, 0. online goalpost 0–100: 90, 60, 30. days minmax 2–10, negative:
+    // 100, 50, 0. svc = mean(online, days) = 95, 55, 15. composite = (1·org + 3·svc)/4 = 96.25, 53.75, 11.25.
+    expect(out.results.map((x) => [x.region, x.score, x.rank, x.tier])).toEqual([
+      ['A', 96.25, 1, 'leading'],
+      ['B', 53.75, 2, 'developing'],
+      ['C', 11.25, 3, 'developing'],
+    ]);
+    // 90% in a percent column reads as 90; 全面推行 reads as level 2; org contributes 100 · 1/4 = 25 points.
+    expect(out.results[0]?.indicators['online']).toEqual({ value: 90, normalised: 90, imputed: false });
+    expect(out.results[0]?.indicators['cdo']?.value).toBe(2);
+    expect(out.results[0]?.nodes['org']).toEqual({ score: 100, rank: 1, contribution: 25 });
+  });
+
+  it('is byte-identical across runs and whatever the row order', () => {
+    const dir = tmp();
+    const lines = readFileSync(join(projectRoot, GOOD), 'utf8').trim().split('\n');
+    const shuffled = write(dir, 'good.csv', `${[lines[0], lines[3], lines[1], lines[2]].join('\n')}\n`);
+    const a = runDgmi(['score', FW, GOOD, '--format', 'json']).stdout;
+    expect(runDgmi(['score', FW, GOOD, '--format', 'json']).stdout).toBe(a);
+    const b = JSON.parse(runDgmi(['score', FW, shuffled, '--format', 'json']).stdout) as JsonResult;
+    expect(JSON.stringify(b.results)).toBe(JSON.stringify((JSON.parse(a) as JsonResult).results));
+  });
+
+  it('table: readable, localized, tier names; csv with BOM and CRLF; markdown', () => {
+    const table = runDgmi(['score', FW, GOOD, '--lang', 'zh']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain('排名');
+    expect(table.stdout).toContain('引领型');
+    expect(table.stdout).toContain('96.25');
+    const csv = runDgmi(['score', FW, GOOD, '--format', 'csv', '--bom']);
+    expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
+    expect(csv.stdout).toContain('\r\n');
+    const md = runDgmi(['score', FW, GOOD, '--format', 'markdown']);
+    expect(md.stdout).toMatch(/^\|.*Rank.*\|/mu);
+  });
+
+  it('--period, --top, and an unknown period (exit 2, listing the periods present)', () => {
+    const top = JSON.parse(runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'json', '--period', '2022', '--top', '4']).stdout) as JsonResult;
+    expect(top.results.map((x) => x.region)).toEqual(['310000', '330000', '110000', '440000']);
+    const missing = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--period', '1999']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('2021, 2022');
+  });
+
+  it('detects GBK from Excel on Chinese Windows without --encoding', () => {
+    const dir = tmp();
+    const gbk = write(dir, 'gbk.csv', iconv.encode(readFileSync(join(projectRoot, GOOD), 'utf8').replace(/\n/gu, '\r\n'), 'gbk'));
+    const r = runDgmi(['score', FW, gbk, '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as JsonResult).results.map((x) => x.score)).toEqual([96.25, 53.75, 11.25]);
+    const forced = runDgmi(['score', FW, gbk, '--encoding', 'utf8']);
+    expect(forced.stderr).toContain('file-encoding-invalid');
+    expect(forced.status).toBe(1);
+  });
+
+  it('a bad cell: file, line, column and text; its region unscored; exit 1', () => {
+    const dir = tmp();
+    const bad = write(dir, 'bad.csv', `${HEADER}A,甲,east,2022,试点,abc,2\nB,乙,west,2022,试点,60,6\nC,丙,west,2022,0,30,10\n`);
+    const r = runDgmi(['score', FW, bad, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('abc');
+    const out = JSON.parse(r.stdout) as JsonResult;
+    expect(out.diagnostics).toContainEqual(expect.objectContaining({ line: 2, column: 6 }));
+    expect(out.results.find((x) => x.region === 'A')?.score).toBeNull();
+    expect(out.results.find((x) => x.region === 'B')?.score).not.toBeNull();
+  });
+
+  it('a value outside range, a ragged row: diagnostics and exit 1', () => {
+    const dir = tmp();
+    const range = write(dir, 'range.csv', `${HEADER}A,甲,east,2022,2,120,2\nB,乙,west,2022,1,60,6\n`);
+    const r = runDgmi(['score', FW, range]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('value-out-of-range');
+    const ragged = write(dir, 'ragged.csv', `${HEADER}A,甲,east,2022,2,90\nB,乙,west,2022,1,60,6\n`);
+    const rr = runDgmi(['score', FW, ragged]);
+    expect(rr.status).toBe(1);
+    expect(rr.stderr).toMatch(/ragged\.csv\n\s+2\s+error .*csv-field-count/u);
+  });
+
+  it('duplicate regions across files name both places', () => {
+    const dir = tmp();
+    const one = write(dir, 'one.csv', `${HEADER}A,甲,east,2022,2,90,2\n`);
+    const two = write(dir, 'two.csv', `${HEADER}B,乙,west,2022,1,60,6\nA,甲,east,2022,2,90,2\n`);
+    const r = runDgmi(['score', FW, one, two, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('one.csv');
+    expect(r.stderr).toContain('two.csv');
+  });
+
+  it('a header only, and an empty file: diagnostics, exit 1, nothing on stdout', () => {
+    const dir = tmp();
+    const header = write(dir, 'header.csv', HEADER);
+    const r = runDgmi(['score', FW, header]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    const empty = write(dir, 'empty.csv', '');
+    const e = runDgmi(['score', FW, empty]);
+    expect(e.status).toBe(1);
+    expect(e.stderr).toContain('file-empty');
+  });
+
+  it('a 200 MB file over --max-bytes is refused unread (exit 2)', () => {
+    const dir = tmp();
+    const big = write(dir, 'big.csv', HEADER);
+    truncateSync(big, 200 * 1024 * 1024); // sparse: 200 MB by size, nothing on disk
+    const r = runDgmi(['score', FW, big, '--max-bytes', '100MB']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('file-too-large');
+  });
+
+  it('--output writes atomically and never over an input', () => {
+    const dir = tmp();
+    const input = join(dir, 'good.csv');
+    copyFileSync(join(projectRoot, GOOD), input);
+    const before = readFileSync(input, 'utf8');
+    const refused = runDgmi(['score', FW, input, '--format', 'csv', '--output', input]);
+    expect(refused.status).toBe(2);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+    const out = join(dir, 'scores.csv');
+    const ok = runDgmi(['score', FW, input, '--format', 'csv', '--output', out]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('96.25');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an invalid framework stops before scoring (exit 2) and says where', () => {
+    const r = runDgmi(['score', 'test/fixtures/validate/schema-unknown-field-with-suggestion/framework.yaml', GOOD]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('schema-unknown-field');
+    expect(existsSync(join(projectRoot, 'results.json'))).toBe(false);
+  });
+
+  it('the README main command scores the samples with exit 0', () => {
+    const r = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('上海');
+  });
+});
