@@ -246,6 +246,14 @@ export const FrameworkSchema = z
     scale: z.number().optional().meta({ description: 'Scores are reported on [0, scale]. Default 100.' }),
     precision: z.number().optional().meta({ description: 'Round the composite to N decimals before ranking and tiering. Example: 2' }),
     columns: ColumnsSchema.optional(),
+    regions: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          "Which regions a submission may name. `cn-provinces`: the built-in table of China's 34 provincial-level divisions (GB/T 2260 code, full name, short names, NBS east/central/west/northeast group); or a CSV file, relative to this file, with columns code,name[,short][,group] (for cities or counties). A region may then be written by code, full name or short name (330000, 浙江省, 浙江, 浙): it is read as its code, its name and group are filled in when left empty, a region outside the list is an error, and `dgmi validate --data` reports every listed region without a row. Without it, region codes are free-form. Example: cn-provinces",
+      }),
     defaults: z
       .strictObject({
         normalise: NormaliseSchema.optional(),

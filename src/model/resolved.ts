@@ -88,6 +88,20 @@ export interface Columns {
   readonly period: string;
 }
 
+/**
+ * The region list a framework declares (`regions:`): a table built into dgmi, named, or a CSV
+ * file of its own. Only the declaration: the table itself is read by the loader.
+ */
+export type RegionsDeclaration =
+  | { readonly kind: 'builtin'; readonly name: string }
+  | {
+      readonly kind: 'file';
+      /** As written in the framework, relative to the framework file. */
+      readonly path: string;
+      /** The path to read: `path` joined onto the framework file's folder (or `path` for an in-memory framework). */
+      readonly file: string;
+    };
+
 export interface ResolvedFramework {
   readonly format: 'dgmi/1';
   readonly id: string;
@@ -98,6 +112,8 @@ export interface ResolvedFramework {
   readonly scale: number;
   readonly precision?: number | undefined;
   readonly columns: Columns;
+  /** Absent: regions are free-form codes. */
+  readonly regions?: RegionsDeclaration | undefined;
   /** How the dimensions combine into the composite. */
   readonly aggregate: AggregateMethod;
   readonly dimensions: readonly ResolvedGroup[];

@@ -16,7 +16,7 @@ import { aggregateGroup, ISSUE_NEGATIVE, ISSUE_ZERO, type AggregateChild } from 
 import { childEffectiveWeight, contributionOf } from './effective-weight.js';
 import { scoreIndicator, type IndicatorContext } from './indicator.js';
 import { frameworkLocation, nodeDocumentPaths, rowLocation } from './locations.js';
-import { hasExcludedRows, restoreExcludedRows, withoutExcludedRows } from './excluded-rows.js';
+import { canonicalRows, isIdentity, restoreRows, selectRows } from './canonical-rows.js';
 import { reportingOrder } from './order.js';
 import { allRows, compareCodeUnits, partitionRows, type Partition } from './partition.js';
 import { roundColumn } from './precision.js';
@@ -50,9 +50,9 @@ interface NodeWork {
  * only programmer errors (a dataset that does not match the framework) throw.
  */
 export function score(framework: ResolvedFramework, dataset: Dataset, options: ScoreOptions = {}): ScoreTable {
-  if (!hasExcludedRows(dataset)) return scoreRows(framework, dataset, options);
-  const { dataset: kept, kept: rows } = withoutExcludedRows(dataset);
-  return restoreExcludedRows(scoreRows(framework, kept, options), dataset, rows);
+  const rows = canonicalRows(dataset);
+  if (isIdentity(rows, dataset.rowCount)) return scoreRows(framework, dataset, options);
+  return restoreRows(scoreRows(framework, selectRows(dataset, rows), options), dataset, rows);
 }
 
 function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: ScoreOptions): ScoreTable {

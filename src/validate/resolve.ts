@@ -18,6 +18,7 @@ import type {
 import type {
   Columns,
   Normalise,
+  RegionsDeclaration,
   ResolvedFramework,
   ResolvedGroup,
   ResolvedIndicator,
@@ -26,6 +27,7 @@ import type {
   TierRule,
 } from '../model/resolved.js';
 import type { AggregateMethod } from '../model/framework.js';
+import { dirname, isAbsolute, join } from 'node:path';
 
 export const DEFAULT_COLUMNS: Columns = { region: 'region', name: 'name', group: 'group', period: 'period' };
 
@@ -91,6 +93,17 @@ function resolveTiers(input: TiersInput | undefined): ResolvedTiers | undefined 
       color: level.color,
     })),
   };
+}
+
+/**
+ * `regions: cn-provinces` names a built-in table; a value ending in `.csv` is a file next to the
+ * framework. Whether the name or the file exists is the loader's question, not the resolver's.
+ */
+export function resolveRegions(input: string | undefined, frameworkFile: string | undefined): RegionsDeclaration | undefined {
+  if (input === undefined) return undefined;
+  if (!/\.csv$/iu.test(input)) return { kind: 'builtin', name: input };
+  const file = frameworkFile === undefined || isAbsolute(input) ? input : join(dirname(frameworkFile), input);
+  return { kind: 'file', path: input, file };
 }
 
 interface IndicatorDefaults {
@@ -190,6 +203,7 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
     scale: input.scale ?? 100,
     precision: input.precision,
     columns: { ...DEFAULT_COLUMNS, ...input.columns },
+    regions: resolveRegions(input.regions, options.file),
     aggregate: resolveAggregate(input.aggregate),
     dimensions,
     groups,

@@ -123,12 +123,23 @@ export function tierName(ctx: SentenceContext, level: number): string {
   return ctx.palette.tier(level, printable(tierLabel(ctx.explanation.table.framework, level, ctx.lang)));
 }
 
-function tiesText(goal: ScoreGoal, ctx: SentenceContext, inDimension?: string): string {
-  const first = goal.ties[0];
-  if (!first) return '';
+/** `，即与 山东 (370000) 并列第 8 名` — who the goal ties, if anyone. */
+function tiesText(goal: ScoreGoal, ctx: SentenceContext, inDimension: boolean): string {
+  if (goal.ties.length === 0) return '';
   const who = goal.ties.map((t) => printable(regionLabel(t.region, t.name))).join(ctx.lang === 'zh' ? '、' : ', ');
-  if (ctx.lang === 'zh') return `，即与 ${who} 并列${inDimension ? `该维度` : ''}第 ${goal.rank} 名（竞争排名下并列即可）`;
-  return `, tying ${who} at rank ${goal.rank}${inDimension ? ' in that dimension' : ''} (a tie is enough under competition ranking)`;
+  if (ctx.lang === 'zh') return `，即与 ${who} 并列${inDimension ? '该维度' : ''}第 ${goal.rank} 名`;
+  return `, tying ${who} at rank ${goal.rank}${inDimension ? ' in that dimension' : ''}`;
+}
+
+/** Remarks in one pair of brackets: `（竞争排名下并列即可；得分按保留 2 位小数计）`. */
+function remarks(parts: readonly string[], lang: Lang): string {
+  if (parts.length === 0) return '';
+  return lang === 'zh' ? `（${parts.join('；')}）` : ` (${parts.join('; ')})`;
+}
+
+function tieRemark(goal: ScoreGoal, lang: Lang): string[] {
+  if (goal.ties.length === 0) return [];
+  return [lang === 'zh' ? '竞争排名下并列即可' : 'a tie is enough under competition ranking'];
 }
 
 /** "Why 特色型: 排名 9 ≤ 13" — the rule (or class) that placed the region. */
@@ -176,12 +187,12 @@ export function goalLines(ctx: SentenceContext): string[] {
   const lines: string[] = [];
   const goal = next.composite;
   if (goal) {
-    const rounded =
-      precision === undefined ? '' : ctx.lang === 'zh' ? `（按保留 ${precision} 位小数后的得分计）` : ` (in scores rounded to ${precision} decimals)`;
+    const rounded = precision === undefined ? [] : [ctx.lang === 'zh' ? `得分按保留 ${precision} 位小数计` : `scores rounded to ${precision} decimals`];
+    const tail = `${tiesText(goal, ctx, false)}${remarks([...tieRemark(goal, ctx.lang), ...rounded], ctx.lang)}`;
     lines.push(
       ctx.lang === 'zh'
-        ? `进入${name}所需综合得分：${formatPoints(goal.score)}（${formatPoints(goal.increase, true)} 分）${tiesText(goal, ctx)}${rounded}`
-        : `To reach ${name}: a composite of ${formatPoints(goal.score)} (${formatPoints(goal.increase, true)} points)${tiesText(goal, ctx)}${rounded}`,
+        ? `进入${name}所需综合得分：${formatPoints(goal.score)}（${formatPoints(goal.increase, true)} 分）${tail}`
+        : `To reach ${name}: a composite of ${formatPoints(goal.score)} (${formatPoints(goal.increase, true)} points)${tail}`,
     );
   } else {
     lines.push(ctx.lang === 'zh' ? `仅提高综合得分无法进入${name}。` : `Raising the composite alone cannot reach ${name}.`);
@@ -190,8 +201,8 @@ export function goalLines(ctx: SentenceContext): string[] {
     const dimension = dimensionName(ctx, d.id);
     lines.push(
       ctx.lang === 'zh'
-        ? `或：${dimension}得分达到 ${formatPoints(d.score)}（${formatPoints(d.increase, true)}）${tiesText(d, ctx, d.id)}`
-        : `Or: ${dimension} score ${formatPoints(d.score)} (${formatPoints(d.increase, true)})${tiesText(d, ctx, d.id)}`,
+        ? `或：${dimension}得分达到 ${formatPoints(d.score)}（${formatPoints(d.increase, true)}）${tiesText(d, ctx, true)}${remarks(tieRemark(d, ctx.lang), ctx.lang)}`
+        : `Or: ${dimension} score ${formatPoints(d.score)} (${formatPoints(d.increase, true)})${tiesText(d, ctx, true)}${remarks(tieRemark(d, ctx.lang), ctx.lang)}`,
     );
   }
   lines.push(

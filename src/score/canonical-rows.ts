@@ -1,39 +1,46 @@
 /**
- * Rows with data errors (`Dataset.excluded`) take no part in scoring: they would otherwise
- * shift every other region's min–max, z-score or rank. We score the remaining rows as a dataset
- * of their own and put the excluded rows back, unscored, so the output still lists them.
+ * The rows the engine actually scores, in a canonical order.
+ *
+ * - Rows with data errors (`Dataset.excluded`) take no part: they would otherwise shift every
+ *   other region's min–max, z-score or rank. They are put back afterwards, unscored, so the
+ *   output still lists them.
+ * - The others are scored sorted by (period, region). Floating-point sums depend on the order of
+ *   their terms (a mean can differ in its last bit), and a last-bit difference can break a tie
+ *   and move a tier; a canonical order makes every result independent of how rows were
+ *   submitted, split into files, or ordered within them.
  */
 import type { Dataset } from '../model/dataset.js';
 import type { IndicatorScores, NodeScores, ScoreTable } from '../model/score-table.js';
 import { reportingOrder } from './order.js';
-import { partitionRows } from './partition.js';
+import { compareCodeUnits, partitionRows } from './partition.js';
 
-export function hasExcludedRows(dataset: Dataset): boolean {
-  return dataset.excluded !== undefined && dataset.excluded.includes(1);
+/** Non-excluded rows sorted by period, then region, then original position (for duplicate keys). */
+export function canonicalRows(dataset: Dataset): Uint32Array {
+  const excluded = dataset.excluded;
+  const rows = Uint32Array.from({ length: dataset.rowCount }, (_, row) => row).filter((row) => excluded?.[row] !== 1);
+  const { period, region } = dataset;
+  return rows.sort((a, b) => compareCodeUnits(period[a] ?? '', period[b] ?? '') || compareCodeUnits(region[a] ?? '', region[b] ?? '') || a - b);
 }
 
-export interface KeptRows {
-  readonly dataset: Dataset;
-  /** kept[i] is the row of the full dataset that row i of the kept dataset came from. */
-  readonly kept: Uint32Array;
+/** Whether `rows` is every row in its original order (then no reordering is needed). */
+export function isIdentity(rows: Uint32Array, rowCount: number): boolean {
+  if (rows.length !== rowCount) return false;
+  for (let i = 0; i < rows.length; i++) if (rows[i] !== i) return false;
+  return true;
 }
 
-export function withoutExcludedRows(dataset: Dataset): KeptRows {
-  const excluded = dataset.excluded ?? new Uint8Array(dataset.rowCount);
-  const kept = Uint32Array.from({ length: dataset.rowCount }, (_, row) => row).filter((row) => excluded[row] !== 1);
+/** The dataset of just `kept` rows, in that order. */
+export function selectRows(dataset: Dataset, kept: Uint32Array): Dataset {
   const pick = <T>(column: readonly T[]): T[] => Array.from(kept, (row) => column[row] as T);
   return {
-    kept,
-    dataset: {
-      rowCount: kept.length,
-      region: pick(dataset.region),
-      name: pick(dataset.name),
-      group: pick(dataset.group),
-      period: pick(dataset.period),
-      values: dataset.values.map((column) => Float64Array.from(kept, (row) => column[row] ?? NaN)),
-      sources: pick(dataset.sources),
-      inputs: dataset.inputs,
-    },
+    rowCount: kept.length,
+    region: pick(dataset.region),
+    name: pick(dataset.name),
+    group: pick(dataset.group),
+    period: pick(dataset.period),
+    values: dataset.values.map((column) => Float64Array.from(kept, (row) => column[row] ?? NaN)),
+    sources: pick(dataset.sources),
+    inputs: dataset.inputs,
   };
 }
 
@@ -56,9 +63,9 @@ function spreadNode(node: NodeScores, kept: Uint32Array, n: number): NodeScores 
 
 function spreadIndicator(scores: IndicatorScores, kept: Uint32Array, n: number, full: Dataset, index: number): IndicatorScores {
   const value = spread(scores.value, kept, n);
-  // An excluded row still shows the values that were read, so the user can see what was wrong around it.
   const raw = full.values[index];
   const excluded = full.excluded;
+  // An excluded row still shows the values that were read, so the user can see what was wrong around it.
   if (raw && excluded) for (let row = 0; row < n; row++) if (excluded[row] === 1) value[row] = raw[row] ?? NaN;
   const imputed = new Uint8Array(n);
   const effectiveWeight = new Float64Array(n);
@@ -69,8 +76,8 @@ function spreadIndicator(scores: IndicatorScores, kept: Uint32Array, n: number, 
   return { value, normalised: spread(scores.normalised, kept, n), imputed, effectiveWeight };
 }
 
-/** The table of the kept rows, widened back to every row of `full`. */
-export function restoreExcludedRows(table: ScoreTable, full: Dataset, kept: Uint32Array): ScoreTable {
+/** The table of the kept rows, put back in the rows of `full` they came from (others unscored). */
+export function restoreRows(table: ScoreTable, full: Dataset, kept: Uint32Array): ScoreTable {
   const n = full.rowCount;
   const composite = spreadNode(table.composite, kept, n);
   const nodes = new Map([...table.nodes].map(([id, node]) => [id, spreadNode(node, kept, n)] as const));
