@@ -45,7 +45,7 @@ for (const w of workloads) {
   for (let i = 0; i < runs; i++) {
     csv.push(JSON.parse(child('phase-child.js', ['csv', files.framework, files.data]).stdout).csvParseMs);
     const out = `${outDir}/${w.name}-result.json`;
-    const cli = child('cli-child.js', ['node', 'dgmi', 'score', files.framework, files.data, '--format', 'json', '--output', out]);
+    const cli = child('cli-child.js', ['score', files.framework, files.data, '--format', 'json', '--output', out]);
     const report = /BENCH (\{.*\})/u.exec(cli.stderr);
     if (!report || !existsSync(out)) throw new Error(`CLI run failed: ${cli.stderr.slice(0, 2000)}`);
     e2e.push(cli.wallMs);

@@ -34,7 +34,7 @@ export interface Rescorer {
   readonly rescore: (indicatorIndex: number, value: number) => RescoreOutcome;
   /** Unrounded composite after the same change, for finite differences (precision would flatten them). */
   readonly rescoreUnrounded: (indicatorIndex: number, value: number) => { readonly composite: number; readonly normalised: number };
-  /** How many times the engine has run; tests use it to check the search stays small. */
+  /** How many times the engine has run (reported as `rescores`, so the cost of an explanation is visible). */
   readonly runs: () => number;
 }
 

@@ -104,13 +104,14 @@ function standingAt(others: Others, s: number): { rank: number; percentile: numb
   return { rank: 1 + (m - atMost), percentile: (1 + atMost) / (m + 1) };
 }
 
-function single(score: number, others: Others, contribution = Number.NaN): NodeScores {
+/** One row of node scores (rules never read contributions). */
+function single(score: number, others: Others): NodeScores {
   const { rank, percentile } = standingAt(others, score);
   return {
     score: Float64Array.of(score),
     rank: Float64Array.of(rank),
     percentile: Float64Array.of(percentile),
-    contribution: Float64Array.of(contribution),
+    contribution: Float64Array.of(Number.NaN),
   };
 }
 

@@ -6,13 +6,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { DIAGNOSTIC_FORMATS } from '../report/diagnostics/index.js';
 import { COMPARE_FORMATS } from '../report/compare/index.js';
+import { EXPLAIN_FORMATS } from '../report/explain/index.js';
 import { RESULT_FORMATS } from '../report/results/index.js';
 import { ENCODINGS } from '../load/decode.js';
 import { EXIT, type Io } from './io.js';
 import { runCompare } from './commands/compare.js';
+import { runExplain, splitDataAndRegion } from './commands/explain.js';
 import { runSchema } from './commands/schema.js';
 import { runScore } from './commands/score.js';
-import { runValidate } from './commands/validate.js';
+import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
 
 export interface CommonOptions {
   readonly lang?: string;
@@ -51,12 +53,16 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
 
   program
     .command('validate')
-    .description('check framework files for CI (schema and semantic rules, file:line:col)')
-    .argument('<framework...>', 'framework YAML files')
+    .description('check framework files for CI (schema and semantic rules, file:line:col); with --data, check submissions against the framework without scoring')
+    .argument('<framework...>', 'framework YAML files (exactly one with --data)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(DIAGNOSTIC_FORMATS)).default('stylish'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('error'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
+    .option('--data <files...>', 'also check these submission files (wide or long CSV) against the framework: every missing, unreadable, out-of-range or duplicate value, unknown column and missing required region')
+    .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
+    .option('--data-max-bytes <size>', 'largest submission file to read', parseByteSize)
+    .addOption(new Option('--summary <what>', 'with --data: findings per region (regions) or none').choices(VALIDATE_SUMMARIES).default('regions'))
     .addOption(langOption())
     .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
     .exitOverride()
@@ -103,6 +109,26 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
     .exitOverride()
     .action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
+
+  program
+    .command('explain')
+    .description('why a region sits in its tier and what would move it up')
+    .argument('<framework>', 'framework YAML file')
+    .argument('<args...>', 'submission CSV files, then the region (code, full or short name)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(EXPLAIN_FORMATS)).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
+    .option('--period <period>', "the period to explain (default: the region's latest)")
+    .option('--top <n>', 'search the N indicators with the largest effective weight (default 10)', parsePositiveInt)
+    .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
+    .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
+    .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
+    .addOption(langOption())
+    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
+    .exitOverride()
+    .action(async (framework: string, args: string[], options) => {
+      const { dataPaths, region } = splitDataAndRegion(args);
+      setExit(await runExplain(io, version, framework, dataPaths, region, options));
+    });
 
   program
     .command('schema')

@@ -20,9 +20,9 @@ function markdownGrid(grid: ViewGrid): string {
   ].join('\n');
 }
 
-/** A line of prose with the characters markdown would act on escaped. */
+/** A line of prose with the characters markdown would act on escaped (`>` only matters at the start of a line, where prose never is). */
 function prose(text: string): string {
-  return text.replace(/\\/gu, '\\\\').replace(/([*_`|<>[\]])/gu, '\\$1').replace(/\r\n|\r|\n/gu, ' ');
+  return text.replace(/\\/gu, '\\\\').replace(/([*_`|<[\]])/gu, '\\$1').replace(/\r\n|\r|\n/gu, ' ');
 }
 
 /** `--format markdown`: `## region — period — framework`, the summary, two tables, notes, provenance. */
