@@ -38,7 +38,6 @@ import { compareRegions, type Analysis, type NormaliseScope } from '../../analys
 import { choosePeriod, lookupRegions } from '../../analyse/region-lookup.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';
-import { loadFramework } from '../../load/framework.js';
 import { loadSubmissions } from '../../load/submissions.js';
 import type { Dataset } from '../../model/dataset.js';
 import type { Lang } from '../../model/i18n.js';
@@ -48,7 +47,7 @@ import { plainPalette } from '../../report/palette.js';
 import { compareCodeUnits } from '../../score/partition.js';
 import { score } from '../../score/engine.js';
 import { EXIT, type Io } from '../io.js';
-import { exitForScores } from './score.js';
+import { exitForScores, loadInputs } from './score.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
 
 export interface CompareOptions {
@@ -204,16 +203,15 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
   const inputs = [frameworkPath, ...dataPaths, ...baselinePaths];
   const report = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
 
-  const loaded = await loadFramework(frameworkPath);
-  if (!loaded.framework) {
-    report(loaded.diagnostics);
+  const loadOptions = { encoding: options.encoding, maxBytes: options.maxBytes };
+  const current = await loadInputs(frameworkPath, dataPaths, loadOptions);
+  const { framework } = current;
+  if (!framework) {
+    report(current.diagnostics);
     return EXIT.usage;
   }
-  const { framework } = loaded;
-  const loadOptions = { encoding: options.encoding, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) };
-  const current = await loadSubmissions(framework, dataPaths, loadOptions);
   const baseline = baselinePaths.length > 0 ? await loadSubmissions(framework, baselinePaths, loadOptions) : undefined;
-  const early = [...loaded.diagnostics, ...current.diagnostics, ...(baseline?.diagnostics ?? [])];
+  const early = [...current.diagnostics, ...(baseline?.diagnostics ?? [])];
   if (!current.dataset || (baseline !== undefined && !baseline.dataset)) {
     report(early);
     return hasUnreadableInput(early) ? EXIT.usage : EXIT.findings;

@@ -2,6 +2,8 @@ import { atOrAbove, sortDiagnostics, type Diagnostic, type Severity } from '../.
 import type { EncodingOption } from '../../load/decode.js';
 import { loadFramework } from '../../load/framework.js';
 import { loadSubmissions } from '../../load/submissions.js';
+import type { Dataset } from '../../model/dataset.js';
+import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { plainPalette } from '../../report/palette.js';
 import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
@@ -29,27 +31,38 @@ export interface ScoredRun {
   readonly status?: number;
 }
 
-/** load → validate → score, shared by every command that needs scores. */
-export async function loadAndScore(
-  frameworkPath: string,
-  dataPaths: readonly string[],
-  options: { encoding: EncodingOption; maxBytes?: number | undefined },
-): Promise<ScoredRun> {
+export interface LoadedInputs {
+  readonly framework?: ResolvedFramework;
+  readonly dataset?: Dataset;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Set when the run cannot go on (framework invalid, nothing readable). */
+  readonly status?: number;
+}
+
+export interface LoadInputOptions {
+  readonly encoding: EncodingOption;
+  readonly maxBytes?: number | undefined;
+}
+
+/** load → validate, shared by every command that reads a framework and submissions. */
+export async function loadInputs(frameworkPath: string, dataPaths: readonly string[], options: LoadInputOptions): Promise<LoadedInputs> {
   const loaded = await loadFramework(frameworkPath);
-  if (!loaded.framework) {
-    return { diagnostics: loaded.diagnostics, status: EXIT.usage };
-  }
-  const submissions = await loadSubmissions(loaded.framework, dataPaths, {
-    encoding: options.encoding,
-    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
-  });
-  const early = [...loaded.diagnostics, ...submissions.diagnostics];
+  if (!loaded.framework) return { diagnostics: loaded.diagnostics, status: EXIT.usage };
+  const submissions = await loadSubmissions(loaded.framework, dataPaths, options);
+  const diagnostics = [...loaded.diagnostics, ...submissions.diagnostics];
   if (!submissions.dataset) {
-    return { diagnostics: sortDiagnostics(early), status: hasUnreadableInput(early) ? EXIT.usage : EXIT.findings };
+    return { framework: loaded.framework, diagnostics: sortDiagnostics(diagnostics), status: hasUnreadableInput(diagnostics) ? EXIT.usage : EXIT.findings };
   }
-  const table = score(loaded.framework, submissions.dataset);
-  const diagnostics = [...early, ...table.diagnostics];
-  return { table: { ...table, diagnostics }, diagnostics, ...(hasUnreadableInput(early) ? { status: EXIT.usage } : {}) };
+  return { framework: loaded.framework, dataset: submissions.dataset, diagnostics, ...(hasUnreadableInput(diagnostics) ? { status: EXIT.usage } : {}) };
+}
+
+/** load → validate → score, shared by every command that needs scores. */
+export async function loadAndScore(frameworkPath: string, dataPaths: readonly string[], options: LoadInputOptions): Promise<ScoredRun> {
+  const inputs = await loadInputs(frameworkPath, dataPaths, options);
+  if (!inputs.framework || !inputs.dataset) return { diagnostics: inputs.diagnostics, status: inputs.status ?? EXIT.usage };
+  const table = score(inputs.framework, inputs.dataset);
+  const diagnostics = [...inputs.diagnostics, ...table.diagnostics];
+  return { table: { ...table, diagnostics }, diagnostics, ...(inputs.status === undefined ? {} : { status: inputs.status }) };
 }
 
 export async function runScore(io: Io, version: string, frameworkPath: string, dataPaths: readonly string[], options: ScoreOptions): Promise<number> {
