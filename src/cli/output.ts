@@ -28,13 +28,13 @@ export function assertNotAnInput(output: string, inputs: readonly string[]): voi
   if (clash !== undefined) throw new OutputRefused(clash);
 }
 
-/** Write `content` (text, or text in chunks) to a temporary file beside `path`, then rename it over. */
-export async function writeFileAtomic(path: string, content: string | Iterable<string>): Promise<void> {
+/** Write `content` (text, text in chunks, or bytes) to a temporary file beside `path`, then rename it over. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
   const temp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      if (typeof content === 'string') {
+      if (typeof content === 'string' || content instanceof Uint8Array) {
         await handle.writeFile(content);
       } else {
         // Batch small chunks into ~4 MB writes: fewer syscalls, bounded memory.

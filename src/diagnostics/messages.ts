@@ -10,9 +10,11 @@ import { DATA_MESSAGES } from './codes/data.js';
 import { EXPLAIN_MESSAGES } from './codes/explain.js';
 import { FILE_MESSAGES } from './codes/file.js';
 import { FRAMEWORK_MESSAGES } from './codes/framework.js';
+import { REGIONS_MESSAGES } from './codes/regions.js';
 import { RULES_MESSAGES } from './codes/rules.js';
 import { SCORE_MESSAGES } from './codes/score.js';
 import { TIER_MESSAGES } from './codes/tier.js';
+import { XLSX_MESSAGES } from './codes/xlsx.js';
 
 export const MESSAGES = {
   ...FILE_MESSAGES,
@@ -22,7 +24,9 @@ export const MESSAGES = {
   ...SCORE_MESSAGES,
   ...TIER_MESSAGES,
   ...ANALYSE_MESSAGES,
+  ...REGIONS_MESSAGES,
   ...EXPLAIN_MESSAGES,
+  ...XLSX_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

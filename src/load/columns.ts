@@ -114,11 +114,19 @@ function longRoleOf(key: string): 'indicator' | 'value' | undefined {
   return undefined;
 }
 
+export interface MapColumnsOptions {
+  /**
+   * Regions are looked up in a region list, which knows their names: a file with a name column
+   * (地区: 浙江) but no code column is then read by name rather than refused.
+   */
+  readonly regionFromName?: boolean;
+}
+
 /**
  * Map a header onto the framework. Pure; `at` places the diagnostics on the header line.
  * A header with `indicator` and `value` columns is long; any other is wide.
  */
-export function mapColumns(framework: ResolvedFramework, header: readonly string[], at: { file: string; line: number }): ColumnMapping {
+export function mapColumns(framework: ResolvedFramework, header: readonly string[], at: { file: string; line: number }, options: MapColumnsOptions = {}): ColumnMapping {
   const diagnostics: Diagnostic[] = [];
   const roles = roleKeys(framework);
   const index = indicatorIndex(framework);
@@ -174,7 +182,7 @@ export function mapColumns(framework: ResolvedFramework, header: readonly string
   });
 
   const candidates = indicatorNames(framework);
-  const region = rows.region;
+  const region = rows.region ?? (options.regionFromName === true ? rows.name : undefined);
   if (region === undefined) {
     const guess = header.map((h) => suggestClosest(h, [framework.columns.region, ...ROLE_ALIASES.region])).find((s) => s !== undefined);
     diagnostics.push(makeDiagnostic('column-region-missing', { expected: framework.columns.region, suggestion: guess ?? '' }, at));

@@ -15,15 +15,28 @@ import { columnLetter, findIndicator, indicatorIndex, indicatorNames, indicators
 import { parseCsvTable, type CsvRecord, type CsvTable } from './csv-table.js';
 import { decodeText, type EncodingOption } from './decode.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
+import { addCellAddresses, oleFileDiagnostic, parseXlsxTable, sniffSubmission, type XlsxTable } from './xlsx-table.js';
+import { regionListFromTable } from '../regions/region-list.js';
+import { BUILTIN_REGION_TABLES, builtinRegionReference, regionKey, regionMatcher, type ReferenceRegion, type RegionMatch, type RegionReference } from '../regions/region-reference.js';
 
 export interface ParseSubmissionsOptions {
   /** Force a text encoding; `auto` (default) detects BOM, UTF-8 or GB18030 per file. */
   readonly encoding?: EncodingOption;
+  /** The sheet of .xlsx submissions to read (`--sheet`); the first sheet when absent. */
+  readonly sheet?: string;
   /**
    * Cell diagnostics listed one by one per file; the rest are counted in one summary. A file
    * exported with the wrong delimiter would otherwise produce millions of identical findings.
    */
   readonly maxCellDiagnostics?: number;
+  /**
+   * The region list rows are matched against (codes, full and short names → the code). Default:
+   * the framework's built-in table (`regions: cn-provinces`), if it declares one; `null`: regions
+   * are free-form codes whatever the framework declares (its list could not be read).
+   */
+  readonly regions?: RegionReference | null;
+  /** Also return {@link SubmissionsResult.rowLines}, for a report per region (`dgmi validate --data`). */
+  readonly trackRowLines?: boolean;
 }
 
 export interface LoadSubmissionsOptions extends ParseSubmissionsOptions {
@@ -35,7 +48,17 @@ export interface SubmissionsResult {
   /** Absent only when nothing usable was read (no row in any file). */
   readonly dataset?: Dataset;
   readonly diagnostics: Diagnostic[];
+  /** With `trackRowLines`: per file, the row each data line belongs to, indexed by 1-based line. */
+  readonly rowLines?: RowLines;
 }
+
+/** The (region, period) row a data line belongs to; the region as canonicalised (or as written, when it is not listed). */
+export interface RowRef {
+  readonly region: string;
+  readonly period: string;
+}
+
+export type RowLines = ReadonlyMap<string, readonly (RowRef | undefined)[]>;
 
 export const DEFAULT_MAX_CELL_DIAGNOSTICS = 1000;
 
@@ -49,14 +72,50 @@ export async function loadSubmissions(
   options: LoadSubmissionsOptions = {},
 ): Promise<SubmissionsResult> {
   const diagnostics: Diagnostic[] = [];
+  let regions = options.regions;
+  if (regions === undefined && framework.regions?.kind === 'file') {
+    const loaded = await loadRegionReference(framework, options);
+    diagnostics.push(...loaded.diagnostics);
+    regions = loaded.reference ?? null;
+  }
   const files: LoadedFile[] = [];
   for (const path of paths) {
     const read = await readInputFile(path, options.maxBytes ?? DEFAULT_DATA_MAX_BYTES);
     diagnostics.push(...read.diagnostics);
     if (read.file) files.push(read.file);
   }
-  const parsed = parseSubmissions(framework, files, options);
-  return { ...(parsed.dataset ? { dataset: parsed.dataset } : {}), diagnostics: [...diagnostics, ...parsed.diagnostics] };
+  const parsed = parseSubmissions(framework, files, { ...options, regions: regions ?? null });
+  return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics] };
+}
+
+export interface RegionReferenceResult {
+  /** Absent when the framework declares no list, or its list could not be read. */
+  readonly reference?: RegionReference;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * The region list the framework declares: the built-in table it names, or its regions CSV read
+ * from next to the framework file. Nothing when it declares none.
+ */
+export async function loadRegionReference(framework: ResolvedFramework, options: LoadSubmissionsOptions = {}): Promise<RegionReferenceResult> {
+  const declared = framework.regions;
+  if (declared === undefined) return { diagnostics: [] };
+  if (declared.kind === 'builtin') {
+    const reference = builtinRegionReference(declared.name);
+    if (reference) return { reference, diagnostics: [] };
+    const tables = Object.keys(BUILTIN_REGION_TABLES);
+    const at = { file: framework.file ?? '', path: ['regions'] };
+    return { diagnostics: [makeDiagnostic('regions-unknown-table', { name: declared.name, tables: tables.join(', '), suggestion: suggestClosest(declared.name, tables) ?? '' }, at)] };
+  }
+  const read = await readInputFile(declared.file, options.maxBytes ?? DEFAULT_DATA_MAX_BYTES);
+  if (!read.file) return { diagnostics: read.diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  // The list ships with the framework, not with the submissions: --encoding is not about it.
+  const table = readTable(read.file, 'auto', diagnostics);
+  if (!table) return { diagnostics };
+  const list = regionListFromTable(table, declared.file);
+  return { ...(list.reference ? { reference: list.reference } : {}), diagnostics: [...diagnostics, ...list.diagnostics] };
 }
 
 /** Decode, parse and merge already-read submission files. Pure. */
@@ -66,7 +125,9 @@ export function parseSubmissions(
   options: ParseSubmissionsOptions = {},
 ): SubmissionsResult {
   const diagnostics: Diagnostic[] = [];
-  const builder = new DatasetBuilder(framework.indicators.length, diagnostics);
+  const regions = options.regions === undefined ? defaultRegions(framework) : (options.regions ?? undefined);
+  const builder = new DatasetBuilder(framework.indicators.length, diagnostics, regions);
+  const rowLines = options.trackRowLines === true ? new Map<string, (RowRef | undefined)[]>() : undefined;
   const context: FileContext = {
     framework,
     specs: framework.indicators.map(cellSpecOf),
@@ -75,6 +136,8 @@ export function parseSubmissions(
     builder,
     diagnostics,
     maxCellDiagnostics: options.maxCellDiagnostics ?? DEFAULT_MAX_CELL_DIAGNOSTICS,
+    ...(regions ? { regions: { reference: regions, match: regionMatcher(regions), reported: new Set<string>() } } : {}),
+    ...(rowLines ? { rowLines, rowRefs: new Map<string, RowRef>() } : {}),
   };
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -84,14 +147,32 @@ export function parseSubmissions(
       continue;
     }
     seen.set(file.sha256, file.path);
-    const table = readTable(file, options.encoding ?? 'auto', diagnostics);
+    const start = diagnostics.length;
+    const table = readTable(file, options.encoding ?? 'auto', diagnostics, options.sheet);
     if (table) readRows(table, file.path, context);
+    if (table && 'sheet' in table) addCellAddresses(diagnostics, start, file.path, table.sheet);
   }
   const dataset = builder.finish(files.map((f) => ({ path: f.path, sha256: f.sha256 })));
-  return { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics };
+  return { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics, ...(rowLines ? { rowLines } : {}) };
 }
 
-function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics: Diagnostic[]): CsvTable | undefined {
+/** The built-in table a framework names; a regions CSV needs reading, which is loadSubmissions' part. */
+function defaultRegions(framework: ResolvedFramework): RegionReference | undefined {
+  return framework.regions?.kind === 'builtin' ? builtinRegionReference(framework.regions.name) : undefined;
+}
+
+/** A submission's bytes → a table: an .xlsx sheet by its magic number (or name), otherwise decoded CSV text. */
+function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics: Diagnostic[], sheet?: string): CsvTable | XlsxTable | undefined {
+  const format = sniffSubmission(file.bytes, file.path);
+  if (format === 'ole') {
+    diagnostics.push(oleFileDiagnostic(file.bytes, file.path));
+    return undefined;
+  }
+  if (format === 'xlsx') {
+    const parsed = parseXlsxTable(file.bytes, file.path, { sheet });
+    diagnostics.push(...parsed.diagnostics);
+    return parsed.table;
+  }
   const at = { file: file.path };
   const decoded = decodeText(file.bytes, encoding);
   if ('kind' in decoded) {
@@ -120,10 +201,22 @@ interface FileContext {
   readonly builder: DatasetBuilder;
   readonly diagnostics: Diagnostic[];
   readonly maxCellDiagnostics: number;
+  /** Present when rows name regions from a list rather than free-form codes. */
+  readonly regions?: RegionContext;
+  readonly rowLines?: Map<string, (RowRef | undefined)[]>;
+  /** One RowRef object per (region, period), shared by every line of that row. */
+  readonly rowRefs?: Map<string, RowRef>;
+}
+
+interface RegionContext {
+  readonly reference: RegionReference;
+  readonly match: (text: string) => RegionMatch;
+  /** `file\0text` of every unlisted region already reported (a long file repeats it on every line). */
+  readonly reported: Set<string>;
 }
 
 function readRows(table: CsvTable, file: string, context: FileContext): void {
-  const mapping = mapColumns(context.framework, table.header, { file, line: table.headerLine });
+  const mapping = mapColumns(context.framework, table.header, { file, line: table.headerLine }, { regionFromName: context.regions !== undefined });
   context.diagnostics.push(...mapping.diagnostics);
   for (const column of mapping.unnamedColumns) {
     if (table.records.some((r) => (r.fields[column] ?? '').trim() !== '')) {
@@ -177,27 +270,79 @@ interface RowKey {
   readonly period: string;
   readonly name: string;
   readonly group: string;
+  /** The region is not in the framework's region list: the row is kept (as written) but unscored. */
+  readonly isUnlisted: boolean;
 }
 
 /** The row columns of a record; `undefined` (after an error) when the region cell is empty. */
-function rowKeyOf(record: CsvRecord, rows: RowColumns & { readonly region: number }, file: string, diagnostics: Diagnostic[]): RowKey | undefined {
+function rowKeyOf(record: CsvRecord, rows: RowColumns & { readonly region: number }, file: string, context: FileContext): RowKey | undefined {
   const cell = (column: number | undefined) => (column === undefined ? '' : (record.fields[column] ?? ''));
-  const region = normaliseText(cell(rows.region));
-  if (region === '') {
-    diagnostics.push(makeDiagnostic('region-empty', {}, { file, line: record.line, column: rows.region + 1 }));
+  const written = normaliseText(cell(rows.region));
+  if (written === '') {
+    context.diagnostics.push(makeDiagnostic('region-empty', {}, { file, line: record.line, column: rows.region + 1 }));
     return undefined;
   }
+  const region = context.regions ? listedRegion(written, context.regions, { file, line: record.line, column: rows.region + 1 }, context.diagnostics) : written;
   // Names and groups stay as written (formula-looking text included): they are data, never evaluated.
-  return { region, period: normaliseText(cell(rows.period)), name: cell(rows.name).trim(), group: normaliseText(cell(rows.group)) };
+  const key: RowKey = {
+    region: region ?? written,
+    period: normaliseText(cell(rows.period)),
+    name: cell(rows.name).trim(),
+    group: normaliseText(cell(rows.group)),
+    isUnlisted: region === undefined,
+  };
+  if (context.rowLines && context.rowRefs) trackRowLine(key, file, record.line, context.rowLines, context.rowRefs);
+  return key;
+}
+
+/**
+ * The code of the listed region `written` names (`浙江` → `330000`), or undefined after an error
+ * when it names none, or several (reported once per file and text).
+ */
+function listedRegion(written: string, regions: RegionContext, at: SourceLocation & { file: string }, diagnostics: Diagnostic[]): string | undefined {
+  const match = regions.match(written);
+  if (match.kind === 'found') return match.region.code;
+  const reportKey = `${at.file}\u0000${written}`;
+  if (regions.reported.has(reportKey)) return undefined;
+  regions.reported.add(reportKey);
+  diagnostics.push(
+    match.kind === 'ambiguous'
+      ? makeDiagnostic('region-name-ambiguous', { text: written, candidates: match.candidates.map(describeRegion).join(', ') }, at)
+      : makeDiagnostic(
+          'region-not-listed',
+          { text: written, list: regions.reference.id, suggestion: match.suggestion?.text ?? '', suggestionCode: match.suggestion?.region.code ?? '' },
+          at,
+        ),
+  );
+  return undefined;
+}
+
+function describeRegion(region: ReferenceRegion): string {
+  return region.name === region.code ? region.code : `${region.code} ${region.name}`;
+}
+
+function trackRowLine(key: RowKey, file: string, line: number, rowLines: Map<string, (RowRef | undefined)[]>, rowRefs: Map<string, RowRef>): void {
+  const keyText = rowKeyText(key);
+  let ref = rowRefs.get(keyText);
+  if (!ref) {
+    ref = { region: key.region, period: key.period };
+    rowRefs.set(keyText, ref);
+  }
+  let lines = rowLines.get(file);
+  if (!lines) {
+    lines = [];
+    rowLines.set(file, lines);
+  }
+  lines[line] = ref;
 }
 
 function readWideRows(table: CsvTable, file: string, layout: WideLayout, isAmbiguous: boolean, cells: CellReporter, context: FileContext): void {
-  const { builder, diagnostics } = context;
+  const { builder } = context;
   // Worked out once per file, so the per-cell loop only reads a field and parses it.
   const targets = layout.indicators.map((c) => ({ column: c.column, indicator: c.indicator, spec: specAt(context, c.indicator) }));
   builder.reserve(table.records.length);
   for (const record of table.records) {
-    const key = rowKeyOf(record, layout.rows, file, diagnostics);
+    const key = rowKeyOf(record, layout.rows, file, context);
     if (!key) continue;
     const row = builder.beginRow();
     const values = builder.values;
@@ -236,7 +381,7 @@ function readLongRows(table: CsvTable, file: string, layout: LongLayout, isAmbig
   const present = new Set<number>();
 
   for (const record of table.records) {
-    const key = rowKeyOf(record, layout.rows, file, diagnostics);
+    const key = rowKeyOf(record, layout.rows, file, context);
     if (!key) continue;
     const keyText = rowKeyText(key);
     let row: number | undefined;
@@ -357,6 +502,8 @@ class DatasetBuilder {
   constructor(
     indicatorCount: number,
     private readonly diagnostics: Diagnostic[],
+    /** Fills in the name and group a region's rows all leave empty. */
+    private readonly reference?: RegionReference,
   ) {
     this.values = Array.from({ length: indicatorCount }, () => new Float64Array(0));
   }
@@ -407,7 +554,7 @@ class DatasetBuilder {
     this.region.push(key.region);
     this.period.push(key.period);
     this.sources.push(source);
-    if (hasError) this.exclude(row);
+    if (hasError || key.isUnlisted) this.exclude(row);
     this.noteRegion(key, source);
     return row;
   }
@@ -456,8 +603,9 @@ class DatasetBuilder {
   finish(inputs: Dataset['inputs']): Dataset {
     const rowCount = this.count;
     // Every row of a region carries the region's first name and group, so one region never shows two names.
-    const name = this.region.map((r) => this.regions.get(r)?.name ?? '');
-    const group = this.region.map((r) => this.regions.get(r)?.group ?? '');
+    const listed = (r: string) => this.reference?.byCode.get(regionKey(r));
+    const name = this.region.map((r) => this.regions.get(r)?.name || listed(r)?.label || '');
+    const group = this.region.map((r) => this.regions.get(r)?.group || listed(r)?.group || '');
     return {
       rowCount,
       region: this.region,

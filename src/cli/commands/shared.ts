@@ -40,6 +40,14 @@ export function hasUnreadableInput(diagnostics: readonly Diagnostic[]): boolean 
   return diagnostics.some((d) => UNREADABLE.has(d.code));
 }
 
+/**
+ * Write `bytes` (a binary document such as an .xlsx) atomically to `output`, refusing to write
+ * over any input; there is no stdout variant, since binary output would garble a terminal.
+ */
+export async function emitBytes(io: Io, bytes: Uint8Array, output: string, inputs: readonly string[], lang: Lang): Promise<number> {
+  return writeOutput(io, bytes, output, inputs, lang);
+}
+
 /** Print to stdout, or write atomically to `output` — refusing to write over any input. */
 export async function emit(io: Io, text: string | Iterable<string>, output: string | undefined, inputs: readonly string[], lang: Lang): Promise<number> {
   if (output === undefined) {
@@ -47,9 +55,13 @@ export async function emit(io: Io, text: string | Iterable<string>, output: stri
     else await io.stdoutChunks(text);
     return EXIT.ok;
   }
+  return writeOutput(io, text, output, inputs, lang);
+}
+
+async function writeOutput(io: Io, content: string | Uint8Array | Iterable<string>, output: string, inputs: readonly string[], lang: Lang): Promise<number> {
   try {
     assertNotAnInput(output, inputs);
-    await writeFileAtomic(output, text);
+    await writeFileAtomic(output, content);
     io.stderr(lang === 'zh' ? `已写入 ${relative(io.cwd, output) || output}\n` : `Wrote ${relative(io.cwd, output) || output}\n`);
     return EXIT.ok;
   } catch (error) {

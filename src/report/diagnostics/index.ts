@@ -3,6 +3,7 @@
  * total record whose keys are the format names (Spectral's layout). Formatters return the whole
  * output as a string; they never print, decide colour, or set the exit code.
  */
+import type { RegionFindings } from '../../analyse/submission-summary.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import type { Lang } from '../../model/i18n.js';
 import type { Palette } from '../palette.js';
@@ -34,6 +35,12 @@ export interface DiagnosticFormatOptions {
    * as `<failure>`. Default `'error'`.
    */
   readonly failOn?: Severity | undefined;
+  /**
+   * Findings per region, when submissions were checked (`dgmi validate --data`): stylish lists
+   * the regions with findings ("广西 (450000): 3 errors, 1 warning"), json adds
+   * `summary.regions`. Absent: no per-region summary.
+   */
+  readonly regions?: readonly RegionFindings[] | undefined;
 }
 
 export type DiagnosticFormatter = (

@@ -3,6 +3,7 @@
  * carries the same keys in the same order, with `null` where a value is unknown, so consumers
  * never test for a key's presence and diffs of two runs line up.
  */
+import type { RegionFindings } from '../../analyse/submission-summary.js';
 import type { Diagnostic, DiagnosticArgs } from '../../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { renderHint, renderMessage } from '../../diagnostics/messages.js';
@@ -43,8 +44,13 @@ function entry(d: Diagnostic, lang: Lang): DiagnosticEntry {
   };
 }
 
+/** Key by key, in the documented order, like the diagnostics. */
+function regionEntry(r: RegionFindings): RegionFindings {
+  return { region: r.region, name: r.name, errors: r.errors, warnings: r.warnings, infos: r.infos };
+}
+
 /**
- * `{ format, files, summary: { errors, warnings, infos }, diagnostics: [...] }`, sorted by
+ * `{ format, files, summary: { errors, warnings, infos[, regions] }, diagnostics: [...] }`, sorted by
  * file and position, messages and hints in `options.lang`, indented by two spaces and ending
  * in a newline.
  */
@@ -54,7 +60,12 @@ export const json: DiagnosticFormatter = (diagnostics, options) => {
   const document = {
     format: DIAGNOSTICS_FORMAT_ID,
     files: options.files,
-    summary: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+    summary: {
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      ...(options.regions ? { regions: options.regions.map(regionEntry) } : {}),
+    },
     diagnostics: sortDiagnostics(diagnostics).map((d) => entry(d, options.lang)),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -5,6 +5,7 @@
  * character) line up with English ones.
  */
 import stringWidth from 'string-width';
+import type { RegionFindings } from '../../analyse/submission-summary.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { renderHint, renderMessage } from '../../diagnostics/messages.js';
@@ -17,6 +18,12 @@ interface StylishWords {
   readonly hint: string;
   readonly clean: string;
   readonly summary: (counts: Readonly<Record<Severity, number>>) => string;
+  readonly byRegion: string;
+  /** `广西 (450000)` / `广西（450000）`, or the code alone when the region has no name. */
+  readonly region: (r: RegionFindings) => string;
+  /** `3 errors, 1 warning`: only the severities the region has. */
+  readonly regionCounts: (r: RegionFindings) => string;
+  readonly cleanRegions: (n: number, total: number) => string;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -34,6 +41,17 @@ const WORDS: Readonly<Record<Lang, StylishWords>> = {
       if (info > 0) parts.push(plural(info, 'info', 'infos'));
       return `✖ ${plural(error + warning + info, 'problem', 'problems')} (${parts.join(', ')})`;
     },
+    byRegion: 'By region:',
+    region: (r) => (r.name === '' || r.name === r.region ? r.region : `${r.name} (${r.region})`),
+    regionCounts: (r) =>
+      [
+        r.errors > 0 ? plural(r.errors, 'error', 'errors') : '',
+        r.warnings > 0 ? plural(r.warnings, 'warning', 'warnings') : '',
+        r.infos > 0 ? plural(r.infos, 'info', 'infos') : '',
+      ]
+        .filter((part) => part !== '')
+        .join(', '),
+    cleanRegions: (n, total) => (n === total ? `all ${plural(n, 'region', 'regions')} without problems` : `${n} other ${n === 1 ? 'region' : 'regions'} without problems`),
   },
   zh: {
     severity: { error: '错误', warning: '警告', info: '信息' },
@@ -44,6 +62,13 @@ const WORDS: Readonly<Record<Lang, StylishWords>> = {
       if (info > 0) parts.push(`${info} 条信息`);
       return `✖ ${error + warning + info} 个问题（${parts.join('，')}）`;
     },
+    byRegion: '按地区：',
+    region: (r) => (r.name === '' || r.name === r.region ? r.region : `${r.name}（${r.region}）`),
+    regionCounts: (r) =>
+      [r.errors > 0 ? `${r.errors} 个错误` : '', r.warnings > 0 ? `${r.warnings} 个警告` : '', r.infos > 0 ? `${r.infos} 条信息` : '']
+        .filter((part) => part !== '')
+        .join('，'),
+    cleanRegions: (n, total) => (n === total ? `全部 ${n} 个地区均未发现问题` : `其余 ${n} 个地区未发现问题`),
   },
 };
 
@@ -119,9 +144,30 @@ function fileBlock(group: readonly Diagnostic[], lang: Lang, palette: Palette): 
 }
 
 /**
+ * `By region:` then one `  广西 (450000): 3 errors, 1 warning` line per region with findings
+ * (names aligned), and how many regions had none; nothing without regions.
+ */
+function regionBlock(regions: readonly RegionFindings[], lang: Lang, palette: Palette): string[] {
+  if (regions.length === 0) return [];
+  const words = WORDS[lang];
+  const flagged = regions.filter((r) => r.errors + r.warnings + r.infos > 0);
+  const separator = lang === 'zh' ? '：' : ':';
+  const labelWidth = Math.max(0, ...flagged.map((r) => stringWidth(words.region(r) + separator)));
+  const lines = [palette.bold(words.byRegion)];
+  for (const r of flagged) {
+    const worst: Severity = r.errors > 0 ? 'error' : r.warnings > 0 ? 'warning' : 'info';
+    lines.push(INDENT + cell(words.region(r) + separator, labelWidth, (s) => s) + ' ' + severityColour(palette, worst)(words.regionCounts(r)));
+  }
+  const clean = regions.length - flagged.length;
+  if (clean > 0) lines.push(INDENT + palette.dim(words.cleanRegions(clean, regions.length)));
+  return [...lines, ''];
+}
+
+/**
  * Human-readable report: for each file with findings, its name, then
  * `  line:col  severity  message  code` rows (hint on the next line, under the message), a blank
- * line, and `✖ N problems (E errors, W warnings)`; `No problems found` when there are none.
+ * line, the findings per region when `options.regions` is given, and
+ * `✖ N problems (E errors, W warnings)`; `No problems found` when there are none.
  * Words follow `options.lang`; colour comes only from `options.color`.
  */
 export const stylish: DiagnosticFormatter = (diagnostics, options) => {
@@ -133,6 +179,7 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
   for (const group of groupByFile(sortDiagnostics(diagnostics), options.files)) {
     lines.push(...fileBlock(group, lang, palette), '');
   }
+  lines.push(...regionBlock(options.regions ?? [], lang, palette));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) counts[d.severity] += 1;
   const worst: Severity = counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'info';
