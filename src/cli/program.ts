@@ -50,6 +50,19 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .showSuggestionAfterError(true);
 
   const langOption = () => new Option('--lang <lang>', 'language of messages and labels (default from LANG)').choices(['zh', 'en']);
+  /** How submissions are read: the same for every command that reads them. */
+  const readingSubmissions = (command: Command): Command =>
+    command
+      .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
+      .option('--max-bytes <size>', 'largest submission file to read', parseByteSize);
+  /** Where and how results are written: the same for every command that writes results. */
+  const writingResults = (command: Command): Command =>
+    command
+      .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
+      .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
+      .addOption(langOption())
+      .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
+      .exitOverride();
 
   program
     .command('validate')
@@ -68,67 +81,55 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .exitOverride()
     .action(async (frameworks: string[], options) => setExit(await runValidate(io, version, frameworks, options)));
 
-  program
-    .command('score')
-    .description('score, rank and tier every region')
-    .argument('<framework>', 'framework YAML file')
-    .argument('<data...>', 'submission CSV files (wide or long)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(RESULT_FORMATS)).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
-    .option('--period <period>', 'only this period')
-    .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)').choices(FAIL_ON))
-    .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
-    .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
-    .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
-    .addOption(langOption())
-    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
-    .exitOverride()
-    .action(async (framework: string, data: string[], options) => setExit(await runScore(io, version, framework, data, options)));
+  readingSubmissions(
+    writingResults(
+      program
+        .command('score')
+        .description('score, rank and tier every region')
+        .argument('<framework>', 'framework YAML file')
+        .argument('<data...>', 'submission CSV files (wide or long)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(RESULT_FORMATS)).default('table'))
+        .option('--period <period>', 'only this period')
+        .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
+        .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)').choices(FAIL_ON)),
+    ),
+  ).action(async (framework: string, data: string[], options) => setExit(await runScore(io, version, framework, data, options)));
 
-  program
-    .command('compare')
-    .description('compare regions side by side, two periods, or groups (east/central/west/northeast)')
-    .argument('<framework>', 'framework YAML file')
-    .argument('<data...>', 'submission CSV files (wide or long)')
-    .option('--regions <list>', 'regions side by side: codes or names, comma-separated (e.g. 浙江,江苏)')
-    .option('--from <period>', 'across periods: the earlier period (default: the one before --to)')
-    .option('--to <period>', 'across periods: the later period (default: the latest)')
-    .option('--baseline <file...>', "across periods: a second data set, the 'from' side (put it last)")
-    .addOption(new Option('--by <column>', "across groups: the framework's group column").choices(['group']))
-    .option('--period <period>', 'with --regions or --by: the period to look at (default: the latest)')
-    .addOption(new Option('--normalise <scope>', 'normalise each period apart or pooled (default: pooled across periods, per-period otherwise)').choices(['per-period', 'pooled']))
-    .option('--top <n>', 'with --regions: how many indicators to list by gap (default 10)', parsePositiveInt)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(COMPARE_FORMATS)).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity').choices(FAIL_ON))
-    .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
-    .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
-    .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
-    .addOption(langOption())
-    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
-    .exitOverride()
-    .action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
+  readingSubmissions(
+    writingResults(
+      program
+        .command('compare')
+        .description('compare regions side by side, two periods, or groups (east/central/west/northeast)')
+        .argument('<framework>', 'framework YAML file')
+        .argument('<data...>', 'submission CSV files (wide or long)')
+        .option('--regions <list>', 'regions side by side: codes or names, comma-separated (e.g. 浙江,江苏)')
+        .option('--from <period>', 'across periods: the earlier period (default: the one before --to)')
+        .option('--to <period>', 'across periods: the later period (default: the latest)')
+        .option('--baseline <file...>', "across periods: a second data set, the 'from' side (put it last)")
+        .addOption(new Option('--by <column>', "across groups: the framework's group column").choices(['group']))
+        .option('--period <period>', 'with --regions or --by: the period to look at (default: the latest)')
+        .addOption(new Option('--normalise <scope>', 'normalise each period apart or pooled (default: pooled across periods, per-period otherwise)').choices(['per-period', 'pooled']))
+        .option('--top <n>', 'with --regions: how many indicators to list by gap (default 10)', parsePositiveInt)
+        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(COMPARE_FORMATS)).default('table'))
+        .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity').choices(FAIL_ON)),
+    ),
+  ).action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
 
-  program
-    .command('explain')
-    .description('why a region sits in its tier and what would move it up')
-    .argument('<framework>', 'framework YAML file')
-    .argument('<args...>', 'submission CSV files, then the region (code, full or short name)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(EXPLAIN_FORMATS)).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
-    .option('--period <period>', "the period to explain (default: the region's latest)")
-    .option('--top <n>', 'search the N indicators with the largest effective weight (default 10)', parsePositiveInt)
-    .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
-    .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
-    .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
-    .addOption(langOption())
-    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
-    .exitOverride()
-    .action(async (framework: string, args: string[], options) => {
-      const { dataPaths, region } = splitDataAndRegion(args);
-      setExit(await runExplain(io, version, framework, dataPaths, region, options));
-    });
+  readingSubmissions(
+    writingResults(
+      program
+        .command('explain')
+        .description('why a region sits in its tier and what would move it up')
+        .argument('<framework>', 'framework YAML file')
+        .argument('<args...>', 'submission CSV files, then the region (code, full or short name)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(EXPLAIN_FORMATS)).default('table'))
+        .option('--period <period>', "the period to explain (default: the region's latest)")
+        .option('--top <n>', 'search the N indicators with the largest effective weight (default 10)', parsePositiveInt),
+    ),
+  ).action(async (framework: string, args: string[], options) => {
+    const { dataPaths, region } = splitDataAndRegion(args);
+    setExit(await runExplain(io, version, framework, dataPaths, region, options));
+  });
 
   program
     .command('schema')
