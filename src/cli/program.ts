@@ -13,6 +13,7 @@ import { EXIT, type Io } from './io.js';
 import { runCompare } from './commands/compare.js';
 import { runExplain, splitDataAndRegion } from './commands/explain.js';
 import { runSchema } from './commands/schema.js';
+import { runTemplate } from './commands/template.js';
 import { runScore } from './commands/score.js';
 import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
 
@@ -54,7 +55,8 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
   const readingSubmissions = (command: Command): Command =>
     command
       .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
-      .option('--max-bytes <size>', 'largest submission file to read', parseByteSize);
+      .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
+      .option('--sheet <name>', 'the sheet of .xlsx submissions to read (default: the first sheet)');
   /** Where and how results are written: the same for every command that writes results. */
   const writingResults = (command: Command): Command =>
     command
@@ -75,6 +77,7 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .option('--data <files...>', 'also check these submission files (wide or long CSV) against the framework: every missing, unreadable, out-of-range or duplicate value, unknown column and missing required region')
     .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
     .option('--data-max-bytes <size>', 'largest submission file to read', parseByteSize)
+    .option('--sheet <name>', 'the sheet of .xlsx submissions to read (default: the first sheet)')
     .addOption(new Option('--summary <what>', 'with --data: findings per region (regions) or none').choices(VALIDATE_SUMMARIES).default('regions'))
     .addOption(langOption())
     .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
@@ -130,6 +133,18 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     const { dataPaths, region } = splitDataAndRegion(args);
     setExit(await runExplain(io, version, framework, dataPaths, region, options));
   });
+
+  program
+    .command('template')
+    .description('write a blank submission form (.xlsx, or .csv with a dictionary) for a framework')
+    .argument('<framework>', 'framework YAML file')
+    .requiredOption('-o, --output <file>', 'form.xlsx or form.csv: the format follows the extension')
+    .option('--bom', 'start the CSV form and dictionary with a UTF-8 BOM (for Excel)')
+    .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
+    .addOption(langOption())
+    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
+    .exitOverride()
+    .action(async (framework: string, options) => setExit(await runTemplate(io, version, framework, options)));
 
   program
     .command('schema')

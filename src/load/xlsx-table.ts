@@ -28,6 +28,8 @@ export interface XlsxLimits {
   readonly maxUnpackedBytes: number;
   /** The shared strings part is decoded as one text, so it has a tighter bound. */
   readonly maxStringsBytes: number;
+  /** Any other part read (workbook, relationships, styles): small in every real file. */
+  readonly maxPartBytes: number;
   /** Cells holding a value, and entries in the shared strings table. */
   readonly maxCells: number;
 }
@@ -36,6 +38,7 @@ export interface XlsxLimits {
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
   maxUnpackedBytes: 1024 * 1024 * 1024,
   maxStringsBytes: 256 * 1024 * 1024,
+  maxPartBytes: 64 * 1024 * 1024,
   maxCells: 20_000_000,
 };
 
@@ -117,6 +120,7 @@ export function parseXlsxTable(bytes: Uint8Array, file: string, options: XlsxTab
   const zip = readZipDirectory(bytes);
   if (typeof zip === 'string') return fail(makeDiagnostic('xlsx-corrupt', { path: file, reason: zip }, at));
   const parts = new PartReader(bytes, zip, file, limits);
+  // Workbook, relationships and styles are inflated before the sheet is chosen; each is bounded by maxPartBytes.
 
   const workbook = findWorkbook(parts);
   if ('failure' in workbook) return fail(workbook.failure);
@@ -133,7 +137,7 @@ export function parseXlsxTable(bytes: Uint8Array, file: string, options: XlsxTab
   const strings = workbook.stringsPath === undefined ? { ok: [] as string[] } : readSharedStrings(parts, workbook.stringsPath, chosen.name, limits.maxCells);
   if ('failure' in strings) return fail(strings.failure);
 
-  const sheetBytes = parts.inflate(chosen.path);
+  const sheetBytes = parts.inflate(chosen.path, 'sheet');
   if ('failure' in sheetBytes) return fail(sheetBytes.failure);
   const context: SheetContext = {
     file,
@@ -304,16 +308,15 @@ class PartReader {
     return [...this.entries.keys()];
   }
 
-  /** Refuse up front when the parts to read declare more than the limits allow. */
+  /** Refuse up front when the parts to read (the sheet last) declare more than the limits allow. */
   checkBudget(paths: readonly (string | undefined)[]): Diagnostic | undefined {
     let total = 0;
-    for (const path of paths) {
+    for (const [k, path] of paths.entries()) {
       if (path === undefined) continue;
       const entry = this.entries.get(path.toLowerCase());
       if (!entry) continue;
       total += entry.size;
-      const isStrings = /sharedstrings\d*\.xml$/iu.test(path);
-      const max = isStrings ? this.limits.maxStringsBytes : this.limits.maxUnpackedBytes;
+      const max = this.maxFor(path, k === paths.length - 1 ? 'sheet' : 'part');
       if (entry.size > max) return this.tooLarge(path, entry.size, max);
       if (total > this.limits.maxUnpackedBytes) return this.tooLarge(path, total, this.limits.maxUnpackedBytes);
     }
@@ -324,10 +327,16 @@ class PartReader {
     return makeDiagnostic('xlsx-unpacked-too-large', { path: this.file, part, size, maxBytes }, { file: this.file });
   }
 
-  inflate(path: string): Step<Buffer> {
+  /** The sheet may be large; shared strings are decoded whole; anything else is small. */
+  private maxFor(path: string, role: 'sheet' | 'part'): number {
+    if (role === 'sheet') return this.limits.maxUnpackedBytes;
+    return /sharedstrings\d*\.xml$/iu.test(path) ? this.limits.maxStringsBytes : this.limits.maxPartBytes;
+  }
+
+  inflate(path: string, role: 'sheet' | 'part' = 'part'): Step<Buffer> {
     const entry = this.entries.get(path.toLowerCase());
     if (!entry) return this.corrupt(`the part '${path}' is missing`);
-    const max = /sharedstrings\d*\.xml$/iu.test(path) ? this.limits.maxStringsBytes : this.limits.maxUnpackedBytes;
+    const max = this.maxFor(path, role);
     if (entry.size > max) return { failure: this.tooLarge(path, entry.size, max) };
     const out = inflateZipEntry(this.bytes, entry);
     if (out === 'encrypted') return { failure: makeDiagnostic('xlsx-encrypted', { path: this.file }, { file: this.file }) };
@@ -676,8 +685,8 @@ function readSheet(bytes: Buffer, context: SheetContext): XlsxTableResult {
     const fields: string[] = [];
     let column = -1;
     for (const m of text.slice(rowTag.length).matchAll(CELL)) {
-      const a = attributes(m[1] ?? '');
-      const ref = a.get('r');
+      const a = cellAttributes(m[1] ?? '');
+      const ref = a.r;
       column = ref === undefined ? column + 1 : columnIndex(ref);
       if (column < 0 || column >= EXCEL_MAX_COLUMNS) return corrupt(`a cell reference '${ref ?? ''}' outside A–XFD`);
       const cell = cellText(a, m[2] ?? '', context);
@@ -704,6 +713,37 @@ const VALUE = /<(?:[\w.-]+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/u;
 const FORMULA = /<(?:[\w.-]+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/u;
 const INLINE = /<(?:[\w.-]+:)?is\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?is>)/u;
 
+interface CellAttributes {
+  r?: string;
+  t?: string;
+  s?: string;
+}
+
+/**
+ * The three attributes a cell's reading depends on, scanned by hand rather than with the general
+ * attribute map: this runs once per cell, millions of times for a large sheet, and none of the
+ * three ever holds an entity.
+ */
+function cellAttributes(text: string): CellAttributes {
+  const a: CellAttributes = {};
+  for (let i = 0; i < text.length; ) {
+    const eq = text.indexOf('=', i);
+    if (eq === -1) break;
+    const name = text.slice(i, eq).trim();
+    let q = eq + 1;
+    while (q < text.length && text.charCodeAt(q) <= 32) q++;
+    const quote = text[q];
+    if (quote !== '"' && quote !== "'") break;
+    const end = text.indexOf(quote, q + 1);
+    if (end === -1) break;
+    if (name === 'r') a.r = text.slice(q + 1, end);
+    else if (name === 't') a.t = text.slice(q + 1, end);
+    else if (name === 's') a.s = text.slice(q + 1, end);
+    i = end + 1;
+  }
+  return a;
+}
+
 /** 0-based column of a reference like `AB12`, or -1. */
 function columnIndex(ref: string): number {
   let column = 0;
@@ -723,10 +763,10 @@ interface CellText {
 }
 
 /** A cell as the text a person sees; undefined when it points to a shared string that is not there. */
-function cellText(a: ReadonlyMap<string, string>, inner: string, context: SheetContext): CellText | undefined {
-  const type = a.get('t') ?? 'n';
+function cellText(a: CellAttributes, inner: string, context: SheetContext): CellText | undefined {
+  const type = a.t ?? 'n';
   const raw = VALUE.exec(inner)?.[1];
-  const value = raw === undefined ? undefined : decodeOoxmlText(raw);
+  const value = raw === undefined || (!raw.includes('&') && !raw.includes('_x')) ? raw : decodeOoxmlText(raw);
   if (type === 'inlineStr') return { text: runText(INLINE.exec(inner)?.[1] ?? ''), isUncachedFormula: false };
   if (value === undefined) {
     // A formula whose result was never saved (files written by scripts): show the formula, so
@@ -747,7 +787,7 @@ function cellText(a: ReadonlyMap<string, string>, inner: string, context: SheetC
     case 'd':
       return { text: value, isUncachedFormula: false };
     default:
-      return { text: numberText(value.trim(), context.styles[Number(a.get('s') ?? 0)] ?? 'number', context.is1904), isUncachedFormula: false };
+      return { text: numberText(value.trim(), context.styles[Number(a.s ?? 0)] ?? 'number', context.is1904), isUncachedFormula: false };
   }
 }
 
@@ -836,7 +876,8 @@ function tableOf(rows: readonly SheetRow[], merges: readonly CellRange[], contex
     diagnostics.push(makeDiagnostic('xlsx-merged-cells', { count: below.length, ranges, sheet, cell }, first ? at(file, first.top, first.left) : { file }));
   }
   const width = rows.reduce((max, row) => Math.max(max, row.fields.length), 0);
-  const headerFields = [...header.fields];
+  // Wrapped header cells (`名称⏎单位⏎(id)`) are one line in a message; matching ignores the breaks anyway.
+  const headerFields = header.fields.map((f) => f.replace(/\s*[\r\n]+\s*/gu, ' '));
   while (headerFields.length < width) headerFields.push('');
   const records: CsvRecord[] = rows.slice(1).map((row) => ({ fields: row.fields, line: row.line, isRagged: false }));
   if (records.length === 0) diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: header.line }));

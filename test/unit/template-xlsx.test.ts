@@ -142,7 +142,9 @@ describe('XLSX template content', () => {
   const zh = buildXlsxTemplate(framework, { lang: 'zh' });
   const form = partText(zh, 'xl/worksheets/sheet1.xml');
 
-  it('labels each indicator column with its name, what to type and its id', () => {
+  it('labels each indicator column with its name, what to type and its id, one per line', () => {
+    // The cells hold line breaks (wrapped in Excel); the loader reads them as one line.
+    expect(form).toContain('<t xml:space="preserve">网上办理率&#10;% · 0–100&#10;(online_rate)</t>');
     const { table } = parseXlsxTable(zh, 'form.xlsx');
     expect(table?.sheet).toBe('填报表');
     expect(table?.header).toEqual([
@@ -150,14 +152,14 @@ describe('XLSX template content', () => {
       '地区名称',
       '分组',
       '年度',
-      '网上办理率\n% · 0–100\n(online_rate)',
-      '首席数据官制度\n下拉选择\n(cdo)',
-      '统一门户\n是/否\n(has_portal)',
-      '服务事项数\n(services)',
+      '网上办理率 % · 0–100 (online_rate)',
+      '首席数据官制度 下拉选择 (cdo)',
+      '统一门户 是/否 (has_portal)',
+      '服务事项数 (services)',
     ]);
     const en = parseXlsxTable(buildXlsxTemplate(framework, { lang: 'en' }), 'form.xlsx');
     expect(en.table?.sheet).toBe('Form');
-    expect(en.table?.header.slice(0, 5)).toEqual(['region', 'name', 'group', 'period', 'Online rate\n% · 0–100\n(online_rate)']);
+    expect(en.table?.header.slice(0, 5)).toEqual(['region', 'name', 'group', 'period', 'Online rate % · 0–100 (online_rate)']);
   });
 
   it('freezes the header row and the region columns', () => {

@@ -152,8 +152,13 @@ describe('parseXlsxTable: cells as a person sees them', () => {
   });
 
   it('decodes _xHHHH_ escapes and drops phonetic runs', () => {
-    const bytes = oneSheet([[{ xml: '<c r="REF" t="inlineStr"><is><r><t>a_x000D_b</t></r><rPh><t>ふりがな</t></rPh><r><t>c</t></r></is></c>' }], ['x']]);
-    expect(parseXlsxTable(bytes, 'f.xlsx').table?.header).toEqual(['a\rbc']);
+    const bytes = oneSheet([['region'], [{ xml: '<c r="REF" t="inlineStr"><is><r><t>a_x000D_b</t></r><rPh><t>ふりがな</t></rPh><r><t>c</t></r></is></c>' }]]);
+    expect(parseXlsxTable(bytes, 'f.xlsx').table?.records[0]?.fields).toEqual(['a\rbc']);
+  });
+
+  it('reads a wrapped header cell as one line', () => {
+    const bytes = oneSheet([['网上办理率\n%\r\n(online_rate)'], ['1']]);
+    expect(parseXlsxTable(bytes, 'f.xlsx').table?.header).toEqual(['网上办理率 % (online_rate)']);
   });
 
   it('reads namespace-prefixed SpreadsheetML (as the Open XML SDK writes it)', () => {
@@ -336,5 +341,14 @@ describe('parseXlsxTable: text round trip', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('parseXlsxTable: limits on the small parts', () => {
+  it('a workbook part larger than maxPartBytes is refused before it is inflated', () => {
+    const book = oneSheet([['region'], ['1']]);
+    const result = parseXlsxTable(book, 'f.xlsx', { limits: { maxPartBytes: 50 } });
+    // _rels/.rels is the first part read and is longer than 50 bytes.
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'xlsx-unpacked-too-large', args: expect.objectContaining({ part: '_rels/.rels', maxBytes: 50 }) })]);
   });
 });

@@ -19,6 +19,7 @@ export interface ScoreOptions {
   readonly failOn?: Severity;
   readonly encoding: EncodingOption;
   readonly maxBytes?: number;
+  readonly sheet?: string;
   readonly bom?: boolean;
   readonly lang?: string;
   readonly color: boolean;
@@ -42,6 +43,8 @@ export interface LoadedInputs {
 export interface LoadInputOptions {
   readonly encoding: EncodingOption;
   readonly maxBytes?: number | undefined;
+  /** The sheet of .xlsx submissions (`--sheet`); the first when absent. */
+  readonly sheet?: string | undefined;
 }
 
 /** load → validate, shared by every command that reads a framework and submissions. */

@@ -18,7 +18,9 @@
  *     .exitOverride()
  *     .action(async (framework: string, options) => setExit(await runTemplate(io, version, framework, options)));
  *
- * And on `score` (and `validate --data`), passed on as `loadSubmissions(…, { sheet })`:
+ * And for every command that reads submissions, in `readingSubmissions` (and beside `--data` on
+ * `validate`); `loadInputs` passes its options object on to `loadSubmissions`, so adding
+ * `readonly sheet?: string | undefined` to `LoadInputOptions` (score.ts) is all the plumbing:
  *
  *     .option('--sheet <name>', 'the sheet of .xlsx submissions to read (default: the first sheet)')
  */

@@ -26,6 +26,7 @@ export interface ValidateOptions {
   readonly data?: readonly string[];
   readonly encoding?: EncodingOption;
   readonly dataMaxBytes?: number;
+  readonly sheet?: string;
   readonly summary?: ValidateSummary;
 }
 
@@ -46,6 +47,7 @@ export async function runValidate(io: Io, version: string, frameworks: readonly 
   const dataOptions = {
     encoding: options.encoding ?? 'auto',
     ...(options.dataMaxBytes === undefined ? {} : { maxBytes: options.dataMaxBytes }),
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
   };
   for (const file of frameworks) {
     const result = await loadFramework(file, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
@@ -93,7 +95,7 @@ async function checkSubmissions(
   frameworkPath: string,
   reference: RegionReference | undefined,
   data: readonly string[],
-  options: { encoding: EncodingOption; maxBytes?: number },
+  options: { encoding: EncodingOption; maxBytes?: number; sheet?: string },
 ): Promise<SubmissionCheck> {
   const loaded = await loadSubmissions(framework, data, { ...options, regions: reference ?? null, trackRowLines: true });
   const rowLines = loaded.rowLines ?? new Map();
