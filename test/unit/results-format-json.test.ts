@@ -121,7 +121,8 @@ describe('formatJson', () => {
       const diagnostics = JSON.parse(formatJson(table, { ...en, lang })).diagnostics as unknown[];
       expect(diagnostics).toHaveLength(1);
       const entry = record(diagnostics[0]);
-      expect(Object.keys(entry)).toEqual(['code', 'severity', 'message', 'hint', 'file', 'line', 'column', 'path', 'args']);
+      // The same entry shape as `dgmi validate --format json` (one writer for every JSON document).
+      expect(Object.keys(entry)).toEqual(['code', 'severity', 'message', 'hint', 'file', 'line', 'column', 'endLine', 'endColumn', 'path', 'args']);
       expect(entry).toEqual({
         code: 'cell-not-a-number',
         severity: 'error',
@@ -130,6 +131,8 @@ describe('formatJson', () => {
         file: 'samples/2022.csv',
         line: 4,
         column: 5,
+        endLine: null,
+        endColumn: null,
         path: ['online_rate'],
         args: { text: 'abc', columnLetter: 'E', header: 'online_rate' },
       });

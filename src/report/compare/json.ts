@@ -5,11 +5,11 @@
  * mode's own fields. Ids, not labels; numbers unrounded; NaN (no value) as null; '' as null.
  */
 import type { GroupComparison, GroupStats } from '../../analyse/compare-groups.js';
+import { diagnosticEntry } from '../diagnostics/json.js';
 import type { PeriodComparison, PeriodSide, RegionPresence } from '../../analyse/compare-periods.js';
 import type { RegionComparison } from '../../analyse/compare-regions.js';
 import type { Summary } from '../../analyse/descriptive.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { renderHint, renderMessage } from '../../diagnostics/messages.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import { tierId } from '../results/labels.js';
@@ -29,19 +29,6 @@ function tierOrNull(framework: ResolvedFramework, level: number): string | null 
   return tierId(framework, level) ?? null;
 }
 
-function diagnosticEntry(d: Diagnostic, lang: Lang) {
-  return {
-    code: d.code,
-    severity: d.severity,
-    message: renderMessage(d, lang),
-    hint: renderHint(d, lang) ?? null,
-    file: d.file,
-    line: d.line ?? null,
-    column: d.column ?? null,
-    path: d.path ?? null,
-    args: d.args,
-  };
-}
 
 function regionsFields(c: RegionComparison) {
   const { framework } = c;

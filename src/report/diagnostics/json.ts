@@ -12,7 +12,7 @@ import type { DiagnosticFormatter } from './index.js';
 
 export const DIAGNOSTICS_FORMAT_ID = 'dgmi-diagnostics/1';
 
-interface DiagnosticEntry {
+export interface DiagnosticEntry {
   readonly code: string;
   readonly severity: Diagnostic['severity'];
   readonly message: string;
@@ -26,7 +26,8 @@ interface DiagnosticEntry {
   readonly args: DiagnosticArgs;
 }
 
-function entry(d: Diagnostic, lang: Lang): DiagnosticEntry {
+/** One diagnostic as every dgmi JSON document writes it (validate, score, compare, explain). */
+export function diagnosticEntry(d: Diagnostic, lang: Lang): DiagnosticEntry {
   // Written key by key (not spread from `d`) so the order is the documented one whatever
   // order the rule built its object in.
   return {
@@ -66,7 +67,7 @@ export const json: DiagnosticFormatter = (diagnostics, options) => {
       infos: count('info'),
       ...(options.regions ? { regions: options.regions.map(regionEntry) } : {}),
     },
-    diagnostics: sortDiagnostics(diagnostics).map((d) => entry(d, options.lang)),
+    diagnostics: sortDiagnostics(diagnostics).map((d) => diagnosticEntry(d, options.lang)),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 };

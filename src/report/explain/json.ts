@@ -48,10 +48,10 @@
  * ```
  */
 import type { Lever } from '../../analyse/explain.js';
+import { diagnosticEntry } from '../diagnostics/json.js';
 import type { RescoreOutcome } from '../../analyse/explain-rescore.js';
 import type { ScoreGoal, TierPlace } from '../../analyse/explain-tier.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { renderHint, renderMessage } from '../../diagnostics/messages.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import { plainPalette } from '../palette.js';
@@ -70,19 +70,6 @@ function textOrNull(s: string): string | null {
   return s === '' ? null : s;
 }
 
-function diagnosticEntry(d: Diagnostic, lang: Lang) {
-  return {
-    code: d.code,
-    severity: d.severity,
-    message: renderMessage(d, lang),
-    hint: renderHint(d, lang) ?? null,
-    file: d.file,
-    line: d.line ?? null,
-    column: d.column ?? null,
-    path: d.path ?? null,
-    args: d.args,
-  };
-}
 
 function goalEntry(goal: ScoreGoal) {
   return {

@@ -10,7 +10,7 @@
  * one by one; `formatJson` joins them for the common, smaller case.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { renderHint, renderMessage } from '../../diagnostics/messages.js';
+import { diagnosticEntry } from '../diagnostics/json.js';
 import type { Lang } from '../../model/i18n.js';
 import type { IndicatorScores, NodeScores, ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions, ResultFormatter } from './formatter.js';
@@ -34,19 +34,6 @@ function nestedJson(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
 }
 
-function diagnosticEntry(d: Diagnostic, lang: Lang) {
-  return {
-    code: d.code,
-    severity: d.severity,
-    message: renderMessage(d, lang),
-    hint: renderHint(d, lang) ?? null,
-    file: d.file,
-    line: d.line ?? null,
-    column: d.column ?? null,
-    path: d.path ?? null,
-    args: d.args,
-  };
-}
 
 /**
  * Precomputed text around each number of a result's `nodes` or `indicators` object, so the
