@@ -3,7 +3,7 @@
  * never sees half a report and a crash never leaves one), and never over an input file.
  */
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realpathSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -37,19 +37,9 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       if (typeof content === 'string' || content instanceof Uint8Array) {
         await handle.writeFile(content);
       } else {
-        // Batch small chunks into ~4 MB writes: fewer syscalls, bounded memory.
-        let batch: string[] = [];
-        let size = 0;
-        for (const chunk of content) {
-          batch.push(chunk);
-          size += chunk.length;
-          if (size >= 4 * 1024 * 1024) {
-            await handle.write(batch.join(''));
-            batch = [];
-            size = 0;
-          }
-        }
-        if (batch.length > 0) await handle.write(batch.join(''));
+        // Chunk by chunk, synchronously: nothing else runs meanwhile, memory stays bounded by one
+        // chunk, and no large joined string is built only to be encoded and dropped.
+        for (const chunk of content) writeSync(handle.fd, chunk);
       }
     } finally {
       await handle.close();
