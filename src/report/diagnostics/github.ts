@@ -6,6 +6,7 @@
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { renderHint, renderMessage } from '../../diagnostics/messages.js';
+import { printableLines } from '../printable.js';
 import type { DiagnosticFormatOptions, DiagnosticFormatter } from './index.js';
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -40,9 +41,11 @@ function command(d: Diagnostic, options: DiagnosticFormatOptions): string {
     }
   }
   properties.push(['title', d.code]);
-  const hint = renderHint(d, options.lang);
   // The annotation shows several lines, so the hint goes under the message rather than nowhere.
-  const message = hint ? `${renderMessage(d, options.lang)}\n${hint}` : renderMessage(d, options.lang);
+  const hint = renderHint(d, options.lang);
+  const text = hint ? `${renderMessage(d, options.lang)}\n${hint}` : renderMessage(d, options.lang);
+  // Submitted text must not smuggle escape sequences into the CI log; line breaks are encoded below.
+  const message = printableLines(text);
   const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
   return `::${COMMAND[d.severity]} ${props}::${escapeData(message)}`;
 }

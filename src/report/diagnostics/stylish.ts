@@ -9,6 +9,7 @@ import type { RegionFindings } from '../../analyse/submission-summary.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { renderHint, renderMessage } from '../../diagnostics/messages.js';
+import { printable } from '../printable.js';
 import type { Lang } from '../../model/i18n.js';
 import type { Palette } from '../palette.js';
 import type { DiagnosticFormatter } from './index.js';
@@ -103,10 +104,10 @@ function groupByFile(sorted: readonly Diagnostic[], files: readonly string[]): D
 function fileBlock(group: readonly Diagnostic[], lang: Lang, palette: Palette): string[] {
   const words = WORDS[lang];
   const rows = group.map((d) => {
-    const [first = '', ...rest] = renderMessage(d, lang).split(/\r\n|\r|\n/);
+    const [first = '', ...rest] = renderMessage(d, lang).split(/\r\n|\r|\n/).map(printable);
     const line = isPosition(d.line) ? String(d.line) : '';
     const column = line !== '' && isPosition(d.column) ? String(d.column) : '';
-    return { d, first, rest, line, column, hint: renderHint(d, lang) };
+    return { d, first, rest, line, column, hint: printableHint(renderHint(d, lang)) };
   });
   // `line:col` with the colons aligned: lines right-aligned, columns left-aligned (ESLint).
   const lineWidth = Math.max(0, ...rows.map((r) => r.line.length));
@@ -186,3 +187,7 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
   lines.push(palette.bold(severityColour(palette, worst)(words.summary(counts))));
   return `${lines.join('\n')}\n`;
 };
+
+function printableHint(hint: string | undefined): string | undefined {
+  return hint === undefined ? undefined : printable(hint);
+}

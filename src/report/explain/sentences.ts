@@ -9,7 +9,7 @@ import type { ScoreGoal } from '../../analyse/explain-tier.js';
 import type { Lang } from '../../model/i18n.js';
 import type { BoundCheck, RuleTrace } from '../../tier/rules.js';
 import type { Palette } from '../palette.js';
-import { printable } from '../results/display.js';
+import { printable } from '../printable.js';
 import { NO_VALUE, groupLabel, regionLabel, tierLabel } from '../results/labels.js';
 import { EXPLAIN_WORDS, formatPoints } from './words.js';
 

@@ -8,7 +8,7 @@ import type { Lang } from '../../model/i18n.js';
 import { pickText } from '../../model/i18n.js';
 import type { Palette } from '../palette.js';
 import type { DisplayColumn } from '../results/display.js';
-import { printable } from '../results/display.js';
+import { printable } from '../printable.js';
 import { NO_VALUE, groupLabel, periodHeading, regionLabel } from '../results/labels.js';
 import { goalLines, missedLine, periodLine, standingLine, tierName, whyLine, type SentenceContext } from './sentences.js';
 import { EXPLAIN_WORDS, formatChange, formatPerUnit, formatPoints, formatRank, formatRaw, formatWeight } from './words.js';

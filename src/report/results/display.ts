@@ -3,6 +3,7 @@
  * which columns, their localized headers, and each cell's text (scores to 2 decimals, `—` for
  * no value). The two formats differ only in how they draw it.
  */
+import { printable } from '../printable.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { NO_VALUE, RESULT_HEADERS, groupLabel, periodHeading, regionLabel, tierLabel } from './labels.js';
@@ -34,15 +35,6 @@ export function displayScore(x: number | undefined): string {
 
 function displayRank(x: number | undefined): string {
   return x !== undefined && Number.isFinite(x) ? String(x) : NO_VALUE;
-}
-
-// Control characters in submitted names would break the grid (newlines) or drive the terminal
-// (escape sequences), so they are shown as spaces.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/gu;
-
-/** Submitted text made safe to place in a grid cell. */
-export function printable(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, ' ');
 }
 
 /**
