@@ -15,7 +15,7 @@ import { columnLetter, findIndicator, indicatorIndex, indicatorNames, indicators
 import { parseCsvTable, type CsvRecord, type CsvTable } from './csv-table.js';
 import { decodeText, type EncodingOption } from './decode.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
-import { addCellAddresses, oleFileDiagnostic, parseXlsxTable, sniffSubmission, type XlsxTable } from './xlsx-table.js';
+import { addCellAddresses, oleFileDiagnostic, readXlsxTable, sniffSubmission, type XlsxTable } from './xlsx-table.js';
 import { regionListFromTable } from '../regions/region-list.js';
 import { BUILTIN_REGION_TABLES, builtinRegionReference, regionKey, regionMatcher, type ReferenceRegion, type RegionMatch, type RegionReference } from '../regions/region-reference.js';
 
@@ -84,7 +84,7 @@ export async function loadSubmissions(
     diagnostics.push(...read.diagnostics);
     if (read.file) files.push(read.file);
   }
-  const parsed = parseSubmissions(framework, files, { ...options, regions: regions ?? null });
+  const parsed = await parseSubmissions(framework, files, { ...options, regions: regions ?? null });
   return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics] };
 }
 
@@ -112,18 +112,21 @@ export async function loadRegionReference(framework: ResolvedFramework, options:
   if (!read.file) return { diagnostics: read.diagnostics };
   const diagnostics: Diagnostic[] = [];
   // The list ships with the framework, not with the submissions: --encoding is not about it.
-  const table = readTable(read.file, 'auto', diagnostics);
+  const table = await readTable(read.file, 'auto', diagnostics);
   if (!table) return { diagnostics };
   const list = regionListFromTable(table, declared.file);
   return { ...(list.reference ? { reference: list.reference } : {}), diagnostics: [...diagnostics, ...list.diagnostics] };
 }
 
-/** Decode, parse and merge already-read submission files. Pure. */
-export function parseSubmissions(
+/**
+ * Decode, parse and merge already-read submission files. Pure (no file system); asynchronous
+ * only because the XLSX reader is.
+ */
+export async function parseSubmissions(
   framework: ResolvedFramework,
   files: readonly LoadedFile[],
   options: ParseSubmissionsOptions = {},
-): SubmissionsResult {
+): Promise<SubmissionsResult> {
   const diagnostics: Diagnostic[] = [];
   const regions = options.regions === undefined ? defaultRegions(framework) : (options.regions ?? undefined);
   const builder = new DatasetBuilder(framework.indicators.length, diagnostics, regions);
@@ -148,7 +151,7 @@ export function parseSubmissions(
     }
     seen.set(file.sha256, file.path);
     const start = diagnostics.length;
-    const table = readTable(file, options.encoding ?? 'auto', diagnostics, options.sheet);
+    const table = await readTable(file, options.encoding ?? 'auto', diagnostics, options.sheet);
     if (table) readRows(table, file.path, context);
     if (table && 'sheet' in table) addCellAddresses(diagnostics, start, file.path, table.sheet);
   }
@@ -162,14 +165,14 @@ function defaultRegions(framework: ResolvedFramework): RegionReference | undefin
 }
 
 /** A submission's bytes → a table: an .xlsx sheet by its magic number (or name), otherwise decoded CSV text. */
-function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics: Diagnostic[], sheet?: string): CsvTable | XlsxTable | undefined {
+async function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics: Diagnostic[], sheet?: string): Promise<CsvTable | XlsxTable | undefined> {
   const format = sniffSubmission(file.bytes, file.path);
   if (format === 'ole') {
     diagnostics.push(oleFileDiagnostic(file.bytes, file.path));
     return undefined;
   }
   if (format === 'xlsx') {
-    const parsed = parseXlsxTable(file.bytes, file.path, { sheet });
+    const parsed = await readXlsxTable(file.bytes, file.path, { sheet });
     diagnostics.push(...parsed.diagnostics);
     return parsed.table;
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTemplate, templateFormatOf, type TemplateOptions } from '../../src/cli/commands/template.js';
 import type { Io } from '../../src/cli/io.js';
-import { parseXlsxTable } from '../../src/load/xlsx-table.js';
+import { readXlsxTable } from '../../src/load/xlsx-table.js';
 import { fillTemplate } from '../fixtures/xlsx/fill-template.js';
 import { projectRoot, runDgmi } from './run-cli.js';
 
@@ -47,7 +47,7 @@ describe('dgmi template', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('Wrote form.xlsx\n');
-    const { table } = parseXlsxTable(readFileSync(output), output);
+    const { table } = await readXlsxTable(readFileSync(output), output);
     expect(table?.sheet).toBe('Form');
     // 4 row columns + 44 indicators.
     expect(table?.header).toHaveLength(48);
@@ -112,7 +112,7 @@ describe('dgmi score on XLSX submissions (the real executable)', () => {
       r === 0 ? '主要领导' : '分管领导', // leading_group_head
       '是', // dg_annual_tasks
       '独立机构', // big_data_bureau
-      { xml: `<c r="REF" s="PCT"><v>${r === 0 ? '0.962' : '0.5'}</v></c>` }, // city_data_agency_rate: 96.2% / 50%
+      { percent: r === 0 ? 0.962 : 0.5 }, // city_data_agency_rate: 96.2% / 50%
     ];
     const rows = [
       ['110000', '北京', 'east', '2024', ...answers(0)],

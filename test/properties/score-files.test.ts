@@ -40,8 +40,8 @@ function file(name: string, lines: readonly string[]): LoadedFile {
   return { path: name, bytes, sha256: sha256Hex(bytes) };
 }
 
-function resultsOf(files: readonly LoadedFile[]) {
-  const { dataset } = parseSubmissions(framework, files);
+async function resultsOf(files: readonly LoadedFile[]) {
+  const { dataset } = await parseSubmissions(framework, files);
   const table = score(framework, dataset!);
   // Keyed by region and period, without provenance (which names the files).
   return toResults(table)
@@ -50,14 +50,14 @@ function resultsOf(files: readonly LoadedFile[]) {
 }
 
 describe('file split and row order', () => {
-  it('do not change any region’s results', () => {
-    fc.assert(
-      fc.property(rowsArb, fc.integer({ min: 1, max: 4 }), fc.integer(), (lines, parts, seed) => {
-        const whole = resultsOf([file('all.csv', lines)]);
+  it('do not change any region’s results', async () => {
+    await fc.assert(
+      fc.asyncProperty(rowsArb, fc.integer({ min: 1, max: 4 }), fc.integer(), async (lines, parts, seed) => {
+        const whole = await resultsOf([file('all.csv', lines)]);
         // Deterministic shuffle from the seed, then deal the rows into `parts` files.
         const shuffled = [...lines].map((l, i) => [((seed ^ (i * 2654435761)) >>> 0) % 997, l] as const).sort((a, b) => a[0] - b[0]).map(([, l]) => l);
         const split = Array.from({ length: parts }, (_, p) => file(`part${p}.csv`, shuffled.filter((_, i) => i % parts === p)));
-        expect(resultsOf(split.filter((f) => f.bytes.length > HEADER.length + 1))).toEqual(whole);
+        expect(await resultsOf(split.filter((f) => f.bytes.length > HEADER.length + 1))).toEqual(whole);
       }),
       { numRuns: 60 },
     );

@@ -18,8 +18,8 @@ function file(path: string, content: string | Uint8Array): LoadedFile {
   return { path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-function parse(...files: LoadedFile[]) {
-  return parseSubmissions(framework, files);
+async function parse(...files: LoadedFile[]) {
+  return await parseSubmissions(framework, files);
 }
 
 /** A column of the dataset by indicator id, as a plain array (NaN kept). */
@@ -57,8 +57,8 @@ describe('wide submissions', () => {
     expect(dataset?.inputs).toEqual([{ path, sha256 }]);
   });
 
-  it('reports `abc` in a numeric column with file, line and column, and excludes the row', () => {
-    const result = parse(file('a.csv', 'region,services,online_rate\n310000,12,50\n510000,abc,60\n'));
+  it('reports `abc` in a numeric column with file, line and column, and excludes the row', async () => {
+    const result = await parse(file('a.csv', 'region,services,online_rate\n310000,12,50\n510000,abc,60\n'));
     const { dataset } = result;
     const diagnostics = ignoringAbsentColumns(result.diagnostics);
     expect(summary(diagnostics)).toEqual([['cell-not-a-number', 'error', 'a.csv', 3, 2]]);
@@ -69,15 +69,15 @@ describe('wide submissions', () => {
     expect([...(dataset?.excluded ?? [])]).toEqual([0, 1]);
   });
 
-  it('reports a value outside the range with the range in args', () => {
-    const { dataset, diagnostics } = parse(file('a.csv', `${HEADER}\n310000,,,,120,,,\n`));
+  it('reports a value outside the range with the range in args', async () => {
+    const { dataset, diagnostics } = await parse(file('a.csv', `${HEADER}\n310000,,,,120,,,\n`));
     expect(summary(diagnostics)).toEqual([['value-out-of-range', 'error', 'a.csv', 2, 5]]);
     expect(diagnostics[0]?.args).toMatchObject({ value: 120, min: 0, max: 100, columnLetter: 'E' });
     expect([...(dataset?.excluded ?? [])]).toEqual([1]);
   });
 
-  it('warns about an unknown column with a suggestion and still reads the rest', () => {
-    const { dataset, diagnostics } = parse(file('a.csv', 'region,servises,online_rate,cdo,has_portal\n310000,5,50,1,1\n'));
+  it('warns about an unknown column with a suggestion and still reads the rest', async () => {
+    const { dataset, diagnostics } = await parse(file('a.csv', 'region,servises,online_rate,cdo,has_portal\n310000,5,50,1,1\n'));
     expect(summary(diagnostics)).toEqual([
       ['column-unknown', 'warning', 'a.csv', 1, 2],
       ['column-indicator-missing', 'warning', 'a.csv', 1, undefined],
@@ -87,46 +87,46 @@ describe('wide submissions', () => {
     expect(column(dataset, 'online_rate')).toEqual([50]);
   });
 
-  it('keeps a ragged row, unscored', () => {
-    const { dataset, diagnostics } = parse(file('a.csv', 'region,services,online_rate\n310000,1,2\n510000,3\n'));
+  it('keeps a ragged row, unscored', async () => {
+    const { dataset, diagnostics } = await parse(file('a.csv', 'region,services,online_rate\n310000,1,2\n510000,3\n'));
     expect(summary(diagnostics).map((d) => d.slice(0, 4))).toContainEqual(['csv-field-count', 'error', 'a.csv', 3]);
     expect(dataset?.region).toEqual(['310000', '510000']);
     expect(column(dataset, 'services')).toEqual([1, Number.NaN]); // the ragged row's cells are not guessed at
     expect([...(dataset?.excluded ?? [])]).toEqual([0, 1]);
   });
 
-  it('skips a row without a region code, with an error', () => {
-    const { dataset, diagnostics } = parse(file('a.csv', 'region,services\n310000,1\n ,2\n'));
+  it('skips a row without a region code, with an error', async () => {
+    const { dataset, diagnostics } = await parse(file('a.csv', 'region,services\n310000,1\n ,2\n'));
     expect(summary(diagnostics).filter((d) => d[0] === 'region-empty')).toEqual([['region-empty', 'error', 'a.csv', 3, 1]]);
     expect(dataset?.region).toEqual(['310000']);
   });
 
-  it('reads no row of a file with the same indicator twice', () => {
-    const { dataset, diagnostics } = parse(file('a.csv', 'region,services,服务事项数\n310000,1,1\n'));
+  it('reads no row of a file with the same indicator twice', async () => {
+    const { dataset, diagnostics } = await parse(file('a.csv', 'region,services,服务事项数\n310000,1,1\n'));
     expect(diagnostics.some((d) => d.code === 'column-duplicate' && d.severity === 'error')).toBe(true);
     expect([...(dataset?.excluded ?? [])]).toEqual([1]);
   });
 
-  it('reports a file without a region column and reads nothing from it', () => {
-    const { dataset, diagnostics } = parse(file('a.csv', 'code_x,services\n310000,1\n'));
+  it('reports a file without a region column and reads nothing from it', async () => {
+    const { dataset, diagnostics } = await parse(file('a.csv', 'code_x,services\n310000,1\n'));
     expect(dataset).toBeUndefined();
     expect(summary(diagnostics)).toContainEqual(['column-region-missing', 'error', 'a.csv', 1, undefined]);
   });
 
-  it('warns about a column without a header only when it holds data', () => {
-    const { diagnostics } = parse(file('a.csv', 'region,,services,\n310000,x,1,\n'));
+  it('warns about a column without a header only when it holds data', async () => {
+    const { diagnostics } = await parse(file('a.csv', 'region,,services,\n310000,x,1,\n'));
     expect(summary(diagnostics).filter((d) => d[0] === 'column-unnamed')).toEqual([['column-unnamed', 'warning', 'a.csv', 1, 2]]);
   });
 
-  it('keeps formula-looking names as data', () => {
-    const { dataset, diagnostics } = parse(file('a.csv', `region,name,services\n310000,"=cmd|' /C calc'!A0",1\n`));
+  it('keeps formula-looking names as data', async () => {
+    const { dataset, diagnostics } = await parse(file('a.csv', `region,name,services\n310000,"=cmd|' /C calc'!A0",1\n`));
     expect(ignoringAbsentColumns(diagnostics)).toEqual([]);
     expect(dataset?.name).toEqual(["=cmd|' /C calc'!A0"]);
   });
 
-  it('lists at most maxCellDiagnostics cell errors per file and counts the rest', () => {
+  it('lists at most maxCellDiagnostics cell errors per file and counts the rest', async () => {
     const files = [file('a.csv', 'region,services\n1,x\n2,y\n3,z\n')];
-    const result = parseSubmissions(framework, files, { maxCellDiagnostics: 2 });
+    const result = await parseSubmissions(framework, files, { maxCellDiagnostics: 2 });
     const { dataset } = result;
     const diagnostics = ignoringAbsentColumns(result.diagnostics);
     expect(summary(diagnostics)).toEqual([
@@ -153,9 +153,9 @@ describe('long submissions', () => {
     expect(summary(diagnostics)).toEqual([['column-indicator-missing', 'warning', path, 1, undefined]]);
   });
 
-  it('reports the same (region, period, indicator) twice, naming both lines', () => {
+  it('reports the same (region, period, indicator) twice, naming both lines', async () => {
     const text = 'region,indicator,value\n310000,services,1\n310000,services,2\n510000,services,3\n';
-    const { dataset, diagnostics } = parse(file('l.csv', text));
+    const { dataset, diagnostics } = await parse(file('l.csv', text));
     const duplicate = diagnostics.find((d) => d.code === 'long-value-duplicate');
     expect(duplicate).toMatchObject({ severity: 'error', file: 'l.csv', line: 3 });
     expect(duplicate?.args).toMatchObject({ first: 'l.csv:2', second: 'l.csv:3', region: '310000', indicator: 'services' });
@@ -163,8 +163,8 @@ describe('long submissions', () => {
     expect([...(dataset?.excluded ?? [])]).toEqual([1, 0]);
   });
 
-  it('still checks the lines of a region another file already gave', () => {
-    const { dataset, diagnostics } = parse(file('w.csv', 'region,services\n1,5\n'), file('l.csv', 'region,indicator,value\n1,foo,1\n1,services,abc\n'));
+  it('still checks the lines of a region another file already gave', async () => {
+    const { dataset, diagnostics } = await parse(file('w.csv', 'region,services\n1,5\n'), file('l.csv', 'region,indicator,value\n1,foo,1\n1,services,abc\n'));
     expect(summary(ignoringAbsentColumns(diagnostics))).toEqual([
       ['row-duplicate', 'error', 'l.csv', 2, undefined],
       ['long-indicator-unknown', 'warning', 'l.csv', 2, 2],
@@ -174,9 +174,9 @@ describe('long submissions', () => {
     expect([...(dataset?.excluded ?? [])]).toEqual([1]);
   });
 
-  it('warns once about an unknown indicator, with a suggestion, and reports bad values at their cell', () => {
+  it('warns once about an unknown indicator, with a suggestion, and reports bad values at their cell', async () => {
     const text = 'region,indicator,value\n1,servces,5\n2,servces,6\n3,online_rate,abc\n';
-    const { dataset, diagnostics } = parse(file('l.csv', text));
+    const { dataset, diagnostics } = await parse(file('l.csv', text));
     expect(summary(diagnostics).filter((d) => d[0] !== 'column-indicator-missing')).toEqual([
       ['long-indicator-unknown', 'warning', 'l.csv', 2, 2],
       ['cell-not-a-number', 'error', 'l.csv', 4, 3],
@@ -221,8 +221,8 @@ describe('encodings', () => {
     expect(dataset?.name).toEqual(['上海', '四川']);
   });
 
-  it('reports a binary file', () => {
-    const { dataset, diagnostics } = parse(file('x.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])));
+  it('reports a binary file', async () => {
+    const { dataset, diagnostics } = await parse(file('x.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])));
     expect(dataset).toBeUndefined();
     expect(diagnostics.map((d) => d.code)).toEqual(['file-binary']);
   });
@@ -241,14 +241,14 @@ describe('merging files', () => {
     expect(dataset?.inputs.map((i) => i.path)).toEqual([first, second]);
   });
 
-  it('keeps one row per (region, period): periods may repeat a region', () => {
-    const { dataset, diagnostics } = parse(file('a.csv', 'region,period,services\n1,2021,5\n1,2022,6\n'));
+  it('keeps one row per (region, period): periods may repeat a region', async () => {
+    const { dataset, diagnostics } = await parse(file('a.csv', 'region,period,services\n1,2021,5\n1,2022,6\n'));
     expect(ignoringAbsentColumns(diagnostics)).toEqual([]);
     expect(dataset?.period).toEqual(['2021', '2022']);
   });
 
-  it('warns when a region changes name or group, and uses the first', () => {
-    const { dataset, diagnostics } = parse(
+  it('warns when a region changes name or group, and uses the first', async () => {
+    const { dataset, diagnostics } = await parse(
       file('a.csv', 'region,name,group,period,services\n1,襄樊,central,2021,5\n'),
       file('b.csv', 'region,name,group,period,services\n1,襄阳,east,2022,6\n'),
     );
@@ -263,9 +263,9 @@ describe('merging files', () => {
     expect(dataset?.group).toEqual(['central', 'central']);
   });
 
-  it('reads a repeated file once', () => {
+  it('reads a repeated file once', async () => {
     const text = 'region,services\n1,5\n';
-    const { dataset, diagnostics } = parse(file('a.csv', text), file('copy.csv', text));
+    const { dataset, diagnostics } = await parse(file('a.csv', text), file('copy.csv', text));
     expect(ignoringAbsentColumns(diagnostics).map((d) => [d.code, d.args['first']])).toEqual([['input-duplicate', 'a.csv']]);
     expect(dataset?.rowCount).toBe(1);
     expect(dataset?.inputs.map((i) => i.path)).toEqual(['a.csv', 'copy.csv']);
@@ -285,14 +285,14 @@ describe('files without data', () => {
     expect(diagnostics.map((d) => [d.code, d.args['maxBytes']])).toEqual([['file-too-large', 10]]);
   });
 
-  it('warns about a header without rows', () => {
-    const { dataset, diagnostics } = parse(file('h.csv', `${HEADER}\n`));
+  it('warns about a header without rows', async () => {
+    const { dataset, diagnostics } = await parse(file('h.csv', `${HEADER}\n`));
     expect(dataset).toBeUndefined();
     expect(summary(diagnostics)).toEqual([['csv-no-data-rows', 'warning', 'h.csv', 1, undefined]]);
   });
 
-  it('reports an empty file as an error', () => {
-    const { dataset, diagnostics } = parse(file('e.csv', ''));
+  it('reports an empty file as an error', async () => {
+    const { dataset, diagnostics } = await parse(file('e.csv', ''));
     expect(dataset).toBeUndefined();
     expect(summary(diagnostics)).toEqual([['file-empty', 'error', 'e.csv', undefined, undefined]]);
   });
@@ -304,14 +304,14 @@ describe('properties', () => {
     { selector: (r) => r.region, minLength: 1, maxLength: 20 },
   );
 
-  it('reads every value back, whatever the row order', () => {
+  it('reads every value back, whatever the row order', async () => {
     const shuffled = rows.chain((written) =>
       fc.shuffledSubarray(written, { minLength: written.length, maxLength: written.length }).map((order) => [written, order] as const),
     );
-    fc.assert(
-      fc.property(shuffled, ([written, order]) => {
+    await fc.assert(
+      fc.asyncProperty(shuffled, async ([written, order]) => {
         const csv = `region,services\n${order.map((r) => `${r.region},${String(r.value)}`).join('\n')}\n`;
-        const { dataset, diagnostics } = parse(file('p.csv', csv));
+        const { dataset, diagnostics } = await parse(file('p.csv', csv));
         expect(ignoringAbsentColumns(diagnostics)).toEqual([]);
         expect(dataset?.region).toEqual(order.map((r) => r.region)); // rows in the order read
         const read = new Map(dataset?.region.map((region, row) => [region, column(dataset, 'services')[row]]));

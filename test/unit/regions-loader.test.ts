@@ -23,8 +23,8 @@ function file(path: string, content: string): LoadedFile {
 const located = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => [d.code, d.file, d.line, d.column]);
 
 describe('submissions naming provinces (regions: cn-provinces)', () => {
-  it('reads 浙江 as 330000 and fills the empty name and group from the table', () => {
-    const { dataset, diagnostics } = parseSubmissions(provincial, [file('zj.csv', `${HEADER}\n浙江,,,2022,90,试点,是,100\n`)]);
+  it('reads 浙江 as 330000 and fills the empty name and group from the table', async () => {
+    const { dataset, diagnostics } = await parseSubmissions(provincial, [file('zj.csv', `${HEADER}\n浙江,,,2022,90,试点,是,100\n`)]);
     expect(diagnostics).toEqual([]);
     expect(dataset?.region).toEqual(['330000']);
     expect(dataset?.name).toEqual(['浙江']);
@@ -32,31 +32,31 @@ describe('submissions naming provinces (regions: cn-provinces)', () => {
     expect([...(dataset?.excluded ?? [])]).toEqual([0]);
   });
 
-  it('reads the same dataset whichever of its names each row gives a province by (property)', () => {
+  it('reads the same dataset whichever of its names each row gives a province by (property)', async () => {
     const spellings = (p: (typeof CN_PROVINCES)[number]) => [p.code, p.full, p.short, ...p.abbreviations, ...p.en];
     const row = (region: string, i: number) => `${region},,,2022,${i},试点,是,${i}`;
-    const read = (regions: readonly string[]) => parseSubmissions(provincial, [file('p.csv', `${HEADER}\n${regions.map(row).join('\n')}\n`)]);
-    fc.assert(
-      fc.property(fc.shuffledSubarray([...CN_PROVINCES], { minLength: 1, maxLength: 8 }), fc.infiniteStream(fc.nat()), (chosen, picks) => {
+    const read = async (regions: readonly string[]) => await parseSubmissions(provincial, [file('p.csv', `${HEADER}\n${regions.map(row).join('\n')}\n`)]);
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray([...CN_PROVINCES], { minLength: 1, maxLength: 8 }), fc.infiniteStream(fc.nat()), async (chosen, picks) => {
         const written = chosen.map((p) => {
           const names = spellings(p);
           return names[picks.next().value % names.length] ?? p.code;
         });
-        const byCode = read(chosen.map((p) => p.code));
-        const byName = read(written);
+        const byCode = await read(chosen.map((p) => p.code));
+        const byName = await read(written);
         expect(byName.diagnostics).toEqual([]);
         expect([byName.dataset?.region, byName.dataset?.name, byName.dataset?.group]).toEqual([byCode.dataset?.region, byCode.dataset?.name, byCode.dataset?.group]);
       }),
     );
   });
 
-  it('keeps a name and group the submission gives', () => {
-    const { dataset } = parseSubmissions(provincial, [file('zj.csv', `${HEADER}\n浙江省,浙江省人民政府,华东,2022,90,试点,是,100\n`)]);
+  it('keeps a name and group the submission gives', async () => {
+    const { dataset } = await parseSubmissions(provincial, [file('zj.csv', `${HEADER}\n浙江省,浙江省人民政府,华东,2022,90,试点,是,100\n`)]);
     expect([dataset?.region, dataset?.name, dataset?.group]).toEqual([['330000'], ['浙江省人民政府'], ['华东']]);
   });
 
-  it('takes one region written two ways (浙江 and 330000) for the same row: a duplicate naming both places', () => {
-    const { dataset, diagnostics } = parseSubmissions(provincial, [
+  it('takes one region written two ways (浙江 and 330000) for the same row: a duplicate naming both places', async () => {
+    const { dataset, diagnostics } = await parseSubmissions(provincial, [
       file('a.csv', `${HEADER}\n浙江,,,2022,90,试点,是,100\n`),
       file('b.csv', `${HEADER}\n330000,,,2022,91,试点,是,100\n`),
     ]);
@@ -67,42 +67,42 @@ describe('submissions naming provinces (regions: cn-provinces)', () => {
     expect([...(dataset?.excluded ?? [])]).toEqual([1]);
   });
 
-  it('reports a misspelt province at its cell with a "did you mean", and keeps the row unscored as written', () => {
-    const { dataset, diagnostics } = parseSubmissions(provincial, [file('x.csv', `${HEADER}\n浙将,,,2022,90,试点,是,100\n110000,,,2022,80,试点,是,100\n`)]);
+  it('reports a misspelt province at its cell with a "did you mean", and keeps the row unscored as written', async () => {
+    const { dataset, diagnostics } = await parseSubmissions(provincial, [file('x.csv', `${HEADER}\n浙将,,,2022,90,试点,是,100\n110000,,,2022,80,试点,是,100\n`)]);
     expect(located(diagnostics)).toEqual([['region-not-listed', 'x.csv', 2, 1]]);
     expect(diagnostics[0]?.args).toMatchObject({ text: '浙将', list: 'cn-provinces', suggestion: '浙江', suggestionCode: '330000' });
     expect(dataset?.region).toEqual(['浙将', '110000']);
     expect([...(dataset?.excluded ?? [])]).toEqual([1, 0]);
   });
 
-  it('reports an unknown region of a long file once, not on every line', () => {
+  it('reports an unknown region of a long file once, not on every line', async () => {
     const long = 'region,period,indicator,value\n999999,2022,online_rate,90\n999999,2022,cdo,试点\n999999,2022,has_portal,是\n999999,2022,services,1\n';
-    const { diagnostics } = parseSubmissions(provincial, [file('long.csv', long)]);
+    const { diagnostics } = await parseSubmissions(provincial, [file('long.csv', long)]);
     expect(located(diagnostics)).toEqual([['region-not-listed', 'long.csv', 2, 1]]);
   });
 
-  it('reads a file with a name column (地区) but no code column by name', () => {
-    const { dataset, diagnostics } = parseSubmissions(provincial, [file('gx.csv', '地区,年份,online_rate,cdo,has_portal,services\n广西,2022,70,未建立,否,10\n')]);
+  it('reads a file with a name column (地区) but no code column by name', async () => {
+    const { dataset, diagnostics } = await parseSubmissions(provincial, [file('gx.csv', '地区,年份,online_rate,cdo,has_portal,services\n广西,2022,70,未建立,否,10\n')]);
     expect(diagnostics).toEqual([]);
     expect([dataset?.region, dataset?.name, dataset?.group, dataset?.period]).toEqual([['450000'], ['广西'], ['west'], ['2022']]);
   });
 
-  it('leaves regions free-form without a regions declaration (as before)', () => {
-    const { dataset, diagnostics } = parseSubmissions(freeForm, [file('zj.csv', `${HEADER}\n浙江,,,2022,90,试点,是,100\n`)]);
+  it('leaves regions free-form without a regions declaration (as before)', async () => {
+    const { dataset, diagnostics } = await parseSubmissions(freeForm, [file('zj.csv', `${HEADER}\n浙江,,,2022,90,试点,是,100\n`)]);
     expect(diagnostics).toEqual([]);
     expect([dataset?.region, dataset?.name, dataset?.group]).toEqual([['浙江'], [''], ['']]);
-    const noCode = parseSubmissions(freeForm, [file('gx.csv', '地区,online_rate\n广西,70\n')]);
+    const noCode = await parseSubmissions(freeForm, [file('gx.csv', '地区,online_rate\n广西,70\n')]);
     expect(noCode.diagnostics.map((d) => d.code)).toContain('column-region-missing');
   });
 
-  it('with regions: null, stays free-form even though the framework declares a list', () => {
-    const { dataset } = parseSubmissions(provincial, [file('zj.csv', `${HEADER}\n浙江,,,2022,90,试点,是,100\n`)], { regions: null });
+  it('with regions: null, stays free-form even though the framework declares a list', async () => {
+    const { dataset } = await parseSubmissions(provincial, [file('zj.csv', `${HEADER}\n浙江,,,2022,90,试点,是,100\n`)], { regions: null });
     expect(dataset?.region).toEqual(['浙江']);
   });
 
-  it('maps every data line to its (region, period) row when asked, long files included', () => {
+  it('maps every data line to its (region, period) row when asked, long files included', async () => {
     const long = 'region,period,indicator,value\n浙,2022,online_rate,90\n浙,2022,cdo,试点\n京,2021,services,3\n';
-    const { rowLines } = parseSubmissions(provincial, [file('long.csv', long)], { trackRowLines: true });
+    const { rowLines } = await parseSubmissions(provincial, [file('long.csv', long)], { trackRowLines: true });
     const lines = rowLines?.get('long.csv');
     expect([lines?.[1], lines?.[2], lines?.[3], lines?.[4]]).toEqual([
       undefined,
@@ -110,7 +110,7 @@ describe('submissions naming provinces (regions: cn-provinces)', () => {
       { region: '330000', period: '2022' },
       { region: '110000', period: '2021' },
     ]);
-    expect(parseSubmissions(provincial, [file('long.csv', long)]).rowLines).toBeUndefined();
+    expect((await parseSubmissions(provincial, [file('long.csv', long)])).rowLines).toBeUndefined();
   });
 });
 

@@ -8,13 +8,13 @@ import { loadTestFramework } from '../fixtures/data/framework.js';
 const framework = loadTestFramework();
 
 describe('CSV template', () => {
-  it('the form is the header row of ids, CRLF, with a BOM only when asked', () => {
+  it('the form is the header row of ids, CRLF, with a BOM only when asked', async () => {
     const plain = buildCsvTemplate(framework, { lang: 'en', bom: false });
     expect(plain.form).toBe('region,name,group,period,online_rate,cdo,has_portal,services\r\n');
     expect(buildCsvTemplate(framework, { lang: 'zh', bom: true }).form).toBe('\uFEFFregion,name,group,period,online_rate,cdo,has_portal,services\r\n');
   });
 
-  it('the dictionary says what each id means (en)', () => {
+  it('the dictionary says what each id means (en)', async () => {
     const { dictionary } = buildCsvTemplate(framework, { lang: 'en', bom: false });
     expect(dictionary.split('\r\n')).toEqual([
       'id,zh name,en name,unit,direction,range,levels,description',
@@ -26,7 +26,7 @@ describe('CSV template', () => {
     ]);
   });
 
-  it('the dictionary speaks Chinese with --lang zh, and quotes what needs quoting', () => {
+  it('the dictionary speaks Chinese with --lang zh, and quotes what needs quoting', async () => {
     const fw = resolveFramework({
       format: 'dgmi/1',
       id: 't',
@@ -47,15 +47,15 @@ describe('CSV template', () => {
     ]);
   });
 
-  it('the form reads back through the loader with every column matched', () => {
+  it('the form reads back through the loader with every column matched', async () => {
     const { form } = buildCsvTemplate(framework, { lang: 'zh', bom: true });
     const bytes = new TextEncoder().encode(`${form}310000,上海,east,2022,95%,试点,是,12\r\n`);
-    const { dataset, diagnostics } = parseSubmissions(framework, [{ path: 'form.csv', bytes, sha256: createHash('sha256').update(bytes).digest('hex') }]);
+    const { dataset, diagnostics } = await parseSubmissions(framework, [{ path: 'form.csv', bytes, sha256: createHash('sha256').update(bytes).digest('hex') }]);
     expect(diagnostics).toEqual([]);
     expect(dataset?.values.map((column) => [...column])).toEqual([[95], [1], [1], [12]]);
   });
 
-  it('puts the dictionary beside the form', () => {
+  it('puts the dictionary beside the form', async () => {
     expect(dictionaryPath('out/form.csv')).toBe('out/form.dictionary.csv');
     expect(dictionaryPath('FORM.CSV')).toBe('FORM.dictionary.csv');
     expect(dictionaryPath('form')).toBe('form.dictionary.csv');

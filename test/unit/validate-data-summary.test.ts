@@ -38,8 +38,8 @@ function file(path: string, content: string): LoadedFile {
 }
 
 /** Load, then check missing values, as `dgmi validate --data` does. */
-function check(...files: LoadedFile[]) {
-  const loaded = parseSubmissions(framework, files, { trackRowLines: true });
+async function check(...files: LoadedFile[]) {
+  const loaded = await parseSubmissions(framework, files, { trackRowLines: true });
   const rowLines = loaded.rowLines ?? new Map();
   if (!loaded.dataset) throw new Error(JSON.stringify(loaded.diagnostics));
   const missing = missingValueDiagnostics(framework, loaded.dataset, loaded.diagnostics, rowLines);
@@ -49,8 +49,8 @@ function check(...files: LoadedFile[]) {
 const brief = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.args['indicator'], d.args['policy']]);
 
 describe('missingValueDiagnostics', () => {
-  it('follows each indicator’s policy: an error under fail, a warning naming the policy otherwise', () => {
-    const { missing } = check(file('gx.csv', `${HEADER}\n广西,,,2022,,NA,,—\n`));
+  it('follows each indicator’s policy: an error under fail, a warning naming the policy otherwise', async () => {
+    const { missing } = await check(file('gx.csv', `${HEADER}\n广西,,,2022,,NA,,—\n`));
     expect(brief(missing)).toEqual([
       ['value-missing', 'warning', 'gx.csv', 2, 'online_rate', 'reweight'],
       ['value-missing', 'warning', 'gx.csv', 2, 'cdo', 'reweight'],
@@ -62,41 +62,41 @@ describe('missingValueDiagnostics', () => {
     expect(missing[3]?.message).toContain("the score would impute the period's median");
   });
 
-  it('does not report a rejected cell again as missing (wide and long)', () => {
-    const wide = check(file('w.csv', `${HEADER}\n浙江,,,2022,abc,试点,是,1\n`));
+  it('does not report a rejected cell again as missing (wide and long)', async () => {
+    const wide = await check(file('w.csv', `${HEADER}\n浙江,,,2022,abc,试点,是,1\n`));
     expect(wide.loaded.diagnostics.map((d) => d.code)).toEqual(['cell-not-a-number']);
     expect(wide.missing).toEqual([]);
     // The bad value is on line 3, the row's first line is 2: the line map ties them together.
-    const long = check(file('l.csv', 'region,period,indicator,value\n浙,2022,online_rate,90\n浙,2022,cdo,试点点\n浙,2022,has_portal,是\n浙,2022,services,5\n'));
+    const long = await check(file('l.csv', 'region,period,indicator,value\n浙,2022,online_rate,90\n浙,2022,cdo,试点点\n浙,2022,has_portal,是\n浙,2022,services,5\n'));
     expect(long.loaded.diagnostics.map((d) => [d.code, d.line])).toEqual([['cell-not-a-level', 3]]);
     expect(long.missing).toEqual([]);
   });
 
-  it('says nothing about the values of a row whose fields could not be matched to columns', () => {
-    const { loaded, missing } = check(file('r.csv', `${HEADER}\n浙江,,,2022,90,试点\n`));
+  it('says nothing about the values of a row whose fields could not be matched to columns', async () => {
+    const { loaded, missing } = await check(file('r.csv', `${HEADER}\n浙江,,,2022,90,试点\n`));
     expect(loaded.diagnostics.map((d) => d.code)).toEqual(['csv-field-count']);
     expect(missing).toEqual([]);
   });
 
-  it('reports a long file’s absent lines as missing, at the row’s first line', () => {
-    const { missing } = check(file('l.csv', 'region,period,indicator,value\n浙,2022,online_rate,90\n浙,2022,cdo,试点\n浙,2022,has_portal,是\n京,2022,online_rate,80\n京,2022,cdo,试点\n京,2022,has_portal,否\n京,2022,services,2\n'));
+  it('reports a long file’s absent lines as missing, at the row’s first line', async () => {
+    const { missing } = await check(file('l.csv', 'region,period,indicator,value\n浙,2022,online_rate,90\n浙,2022,cdo,试点\n浙,2022,has_portal,是\n京,2022,online_rate,80\n京,2022,cdo,试点\n京,2022,has_portal,否\n京,2022,services,2\n'));
     expect(brief(missing)).toEqual([['value-missing', 'warning', 'l.csv', 2, 'services', 'median']]);
   });
 
-  it('lists at most maxPerFile findings per file and counts the rest', () => {
-    const loaded = parseSubmissions(framework, [file('gx.csv', `${HEADER}\n广西,,,2022,,,,\n`)], { trackRowLines: true });
+  it('lists at most maxPerFile findings per file and counts the rest', async () => {
+    const loaded = await parseSubmissions(framework, [file('gx.csv', `${HEADER}\n广西,,,2022,,,,\n`)], { trackRowLines: true });
     const dataset = loaded.dataset as Dataset;
     const missing = missingValueDiagnostics(framework, dataset, loaded.diagnostics, loaded.rowLines ?? new Map(), 3);
     expect(missing.map((d) => d.code)).toEqual(['value-missing', 'value-missing', 'value-missing-fail', 'value-missing-truncated']);
     expect(missing[3]?.args).toMatchObject({ path: 'gx.csv', count: 1 }); // 4 missing cells − 3 listed
   });
 
-  it('finds exactly the empty cells of any table of present and empty values (property)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (present) => {
+  it('finds exactly the empty cells of any table of present and empty values (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }), async (present) => {
         const codes = ['110000', '120000', '130000', '140000', '150000', '210000'];
         const rows = present.map((cells, i) => `${codes[i]},,,2022,${cells.map((p, j) => (p ? ['50', '试点', '是', '7'][j] : '')).join(',')}`);
-        const { missing } = check(file('p.csv', `${HEADER}\n${rows.join('\n')}\n`));
+        const { missing } = await check(file('p.csv', `${HEADER}\n${rows.join('\n')}\n`));
         const expected = present.flatMap((cells, i) => cells.flatMap((p, j) => (p ? [] : [[i + 2, framework.indicators[j]?.id]])));
         expect(missing.map((d) => [d.line, d.args['indicator']])).toEqual(expected);
       }),
@@ -105,8 +105,8 @@ describe('missingValueDiagnostics', () => {
 });
 
 describe('missingRequiredRegions', () => {
-  it('names every mainland province without a row, per period present, at the framework’s regions:', () => {
-    const { dataset } = check(
+  it('names every mainland province without a row, per period present, at the framework’s regions:', async () => {
+    const { dataset } = await check(
       file('a.csv', `${HEADER}\n${cnProvincesReference().regions.filter((r) => r.isRequired && r.code !== '450000').map((r) => `${r.code},,,2022,1,试点,是,1`).join('\n')}\n`),
       file('b.csv', `${HEADER}\n110000,,,2021,1,试点,是,1\n`),
     );
@@ -120,8 +120,8 @@ describe('missingRequiredRegions', () => {
 });
 
 describe('summariseRegions', () => {
-  it('counts each finding for the region of its line, or of its region argument; file-level findings for none', () => {
-    const { loaded, rowLines, dataset, missing } = check(
+  it('counts each finding for the region of its line, or of its region argument; file-level findings for none', async () => {
+    const { loaded, rowLines, dataset, missing } = await check(
       file('gx.csv', `${HEADER}\n广西,,,2022,120,试点点,,\n`),
       file('zj.csv', `${HEADER},extra\n浙江,,,2022,90,试点,是,1,x\n`),
     );
@@ -139,8 +139,8 @@ describe('summariseRegions', () => {
     expect(summary.map((r) => r.region)).toEqual([...summary.map((r) => r.region)].sort());
   });
 
-  it('lists only the data’s regions without a reference', () => {
-    const { loaded, rowLines, dataset } = check(file('gx.csv', `${HEADER}\n广西,,,2022,1,试点,是,1\n`));
+  it('lists only the data’s regions without a reference', async () => {
+    const { loaded, rowLines, dataset } = await check(file('gx.csv', `${HEADER}\n广西,,,2022,1,试点,是,1\n`));
     expect(summariseRegions(loaded.diagnostics, rowLines, dataset)).toEqual([{ region: '450000', name: '广西', errors: 0, warnings: 0, infos: 0 }]);
   });
 });

@@ -26,9 +26,9 @@ function column(dataset: Dataset | undefined, id: string): number[] {
 const brief = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column, cell: d.args['cell'] }));
 
 describe('XLSX submissions through the loader', () => {
-  it('reads a workbook like a CSV: same values, rows located by row number', () => {
+  it('reads a workbook like a CSV: same values, rows located by row number', async () => {
     const bytes = oneSheet([HEADER, ['310000', '上海', 'east', '2022', { xml: '<c r="REF" s="1"><v>0.95</v></c>' }, '全面推行', '是', 1234]], { cellXfs: [0, 9] });
-    const { dataset, diagnostics } = parseSubmissions(framework, [file('f.xlsx', bytes)]);
+    const { dataset, diagnostics } = await parseSubmissions(framework, [file('f.xlsx', bytes)]);
     expect(diagnostics).toEqual([]);
     expect(column(dataset, 'online_rate')).toEqual([95]); // 0.95 shown as 95% → 95 points (unit percent)
     expect(column(dataset, 'cdo')).toEqual([2]); // 全面推行 → 2
@@ -51,32 +51,32 @@ describe('XLSX submissions through the loader', () => {
     expect([...(dataset?.excluded ?? [])]).toEqual([1, 1]); // a bad cell leaves its row unscored
   });
 
-  it('locates header problems by cell too', () => {
+  it('locates header problems by cell too', async () => {
     const bytes = oneSheet([['region', 'servces'], ['1', 2]]);
-    const { diagnostics } = parseSubmissions(framework, [file('f.xlsx', bytes)]);
+    const { diagnostics } = await parseSubmissions(framework, [file('f.xlsx', bytes)]);
     const unknown = diagnostics.find((d) => d.code === 'column-unknown');
     expect(unknown).toEqual(expect.objectContaining({ line: 1, column: 2, args: expect.objectContaining({ cell: 'Sheet1!B1', suggestion: 'services' }) }));
   });
 
-  it('quotes a sheet name Excel would quote in the address', () => {
+  it('quotes a sheet name Excel would quote in the address', async () => {
     const bytes = buildWorkbook({ sheets: [{ name: '2022年', rows: [['region', 'services'], ['1', 'abc']] }] });
-    const { diagnostics } = parseSubmissions(framework, [file('f.xlsx', bytes)]);
+    const { diagnostics } = await parseSubmissions(framework, [file('f.xlsx', bytes)]);
     expect(diagnostics.find((d) => d.code === 'cell-not-a-number')?.args['cell']).toBe("'2022年'!B2");
   });
 
-  it('reads the sheet named by the sheet option', () => {
+  it('reads the sheet named by the sheet option', async () => {
     const bytes = buildWorkbook({
       sheets: [
         { name: '说明', rows: [['Fill in the next sheet']] },
         { name: 'Data', rows: [['region', 'services'], ['1', 5]] },
       ],
     });
-    const { dataset } = parseSubmissions(framework, [file('f.xlsx', bytes)], { sheet: 'Data' });
+    const { dataset } = await parseSubmissions(framework, [file('f.xlsx', bytes)], { sheet: 'Data' });
     expect(column(dataset, 'services')).toEqual([5]);
   });
 
-  it('reads a workbook saved under a .csv name by its magic number', () => {
-    const { dataset } = parseSubmissions(framework, [file('export.csv', oneSheet([['region', 'services'], ['1', 7]]))]);
+  it('reads a workbook saved under a .csv name by its magic number', async () => {
+    const { dataset } = await parseSubmissions(framework, [file('export.csv', oneSheet([['region', 'services'], ['1', 7]]))]);
     expect(column(dataset, 'services')).toEqual([7]);
   });
 });

@@ -62,7 +62,7 @@ export async function runTemplate(io: Io, version: string, frameworkPath: string
   reportDiagnostics(io, version, p, loaded.diagnostics, [frameworkPath]);
   if (!loaded.framework) return EXIT.usage;
   const inputs = [frameworkPath];
-  if (format === 'xlsx') return emitBytes(io, buildXlsxTemplate(loaded.framework, { lang: p.lang }), options.output, inputs, p.lang);
+  if (format === 'xlsx') return emitBytes(io, await buildXlsxTemplate(loaded.framework, { lang: p.lang }), options.output, inputs, p.lang);
   const csv = buildCsvTemplate(loaded.framework, { lang: p.lang, bom: options.bom === true });
   const form = await emit(io, csv.form, options.output, inputs, p.lang);
   if (form !== EXIT.ok) return form;
