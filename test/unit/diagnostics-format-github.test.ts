@@ -1,48 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { chinese, positive, twoLines as twoLinesLf, unplaced } from './diagnostics-format-fixture.js';
 import { github } from '../../src/report/diagnostics/github.js';
 import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
 import { plainPalette } from '../../src/report/palette.js';
 
-// Codes unknown to the catalog: the formatter falls back to d.message and d.hint.
-const positive: Diagnostic = {
-  code: 'test-code',
-  severity: 'error',
-  message: 'weight must be positive',
-  args: { weight: -1 },
-  file: 'framework.yaml',
-  line: 3,
-  column: 5,
-  endLine: 3,
-  endColumn: 9,
-  hint: 'use a number above 0',
-};
-const chinese: Diagnostic = {
-  code: 'test-zh',
-  severity: 'warning',
-  message: '权重之和为零',
-  args: {},
-  file: 'framework.yaml',
-  line: 12,
-  column: 10,
-};
-const twoLines: Diagnostic = {
-  code: 'test-code',
-  severity: 'error',
-  message: 'bad cell 85%\r\nsecond line',
-  args: {},
-  file: 'my data/a,b.csv',
-  line: 2,
-  column: 1,
-};
-const unplaced: Diagnostic = {
-  code: 'test-info',
-  severity: 'info',
-  message: 'column region missing',
-  args: {},
-  file: 'my data/a,b.csv',
-};
+
+// A Windows line break, which GitHub needs encoded as %0D%0A.
+const twoLines: Diagnostic = { ...twoLinesLf, message: 'bad cell 85%\r\nsecond line' };
 
 const options: DiagnosticFormatOptions = {
   lang: 'en',

@@ -1,46 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { chinese, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
 import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
 import { junit } from '../../src/report/diagnostics/junit.js';
 import { plainPalette } from '../../src/report/palette.js';
 
-// Codes unknown to the catalog: the formatter falls back to d.message and d.hint.
-const positive: Diagnostic = {
-  code: 'test-code',
-  severity: 'error',
-  message: 'weight must be positive',
-  args: {},
-  file: 'framework.yaml',
-  line: 3,
-  column: 5,
-  hint: 'use a number above 0',
-};
-const chinese: Diagnostic = {
-  code: 'test-zh',
-  severity: 'warning',
-  message: '权重之和为零',
-  args: {},
-  file: 'framework.yaml',
-  line: 12,
-  column: 10,
-};
-const twoLines: Diagnostic = {
-  code: 'test-code',
-  severity: 'error',
-  message: 'bad cell 85%\nsecond line',
-  args: {},
-  file: 'my data/a,b.csv',
-  line: 2,
-  column: 1,
-};
-const unplaced: Diagnostic = {
-  code: 'test-info',
-  severity: 'info',
-  message: 'column region missing',
-  args: {},
-  file: 'my data/a,b.csv',
-};
 
 const options: DiagnosticFormatOptions = {
   lang: 'en',

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { chinese, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
 import { allCodes } from '../../src/diagnostics/messages.js';
 import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
 import { sarif } from '../../src/report/diagnostics/sarif.js';
@@ -58,46 +59,6 @@ function expectValid(text: string): Log {
   return log;
 }
 
-// --- diagnostics, built literally with codes unknown to the catalog ---------------------------
-
-const positive: Diagnostic = {
-  code: 'test-code',
-  severity: 'error',
-  message: 'weight must be positive',
-  args: {},
-  file: 'framework.yaml',
-  line: 3,
-  column: 5,
-  endLine: 3,
-  endColumn: 9,
-  path: ['dimensions', 0, 'weight'],
-  hint: 'use a number above 0',
-};
-const chinese: Diagnostic = {
-  code: 'test-zh',
-  severity: 'warning',
-  message: '权重之和为零',
-  args: {},
-  file: 'framework.yaml',
-  line: 12,
-  column: 10,
-};
-const twoLines: Diagnostic = {
-  code: 'test-code',
-  severity: 'error',
-  message: 'bad cell 85%\nsecond line',
-  args: {},
-  file: 'my data/a,b.csv',
-  line: 2,
-  column: 1,
-};
-const unplaced: Diagnostic = {
-  code: 'test-info',
-  severity: 'info',
-  message: 'column region missing',
-  args: {},
-  file: 'my data/a,b.csv',
-};
 
 const options: DiagnosticFormatOptions = {
   lang: 'en',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { chinese, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
 import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
 import { stylish } from '../../src/report/diagnostics/stylish.js';
 import type { Palette } from '../../src/report/palette.js';
@@ -9,45 +10,6 @@ import { plainPalette } from '../../src/report/palette.js';
 
 // Built literally with codes unknown to the catalog, so the formatter falls back to d.message
 // and d.hint whatever the catalog holds while others fill it in.
-const positive: Diagnostic = {
-  code: 'test-code',
-  severity: 'error',
-  message: 'weight must be positive',
-  args: { weight: -1 },
-  file: 'framework.yaml',
-  line: 3,
-  column: 5,
-  endLine: 3,
-  endColumn: 9,
-  path: ['dimensions', 0, 'weight'],
-  hint: 'use a number above 0',
-};
-const chinese: Diagnostic = {
-  code: 'test-zh',
-  severity: 'warning',
-  message: '权重之和为零',
-  args: {},
-  file: 'framework.yaml',
-  line: 12,
-  column: 10,
-};
-const twoLines: Diagnostic = {
-  code: 'test-code',
-  severity: 'error',
-  message: 'bad cell 85%\nsecond line',
-  args: { cell: '85%' },
-  file: 'my data/a,b.csv',
-  line: 2,
-  column: 1,
-};
-const unplaced: Diagnostic = {
-  code: 'test-info',
-  severity: 'info',
-  message: 'column region missing',
-  args: {},
-  file: 'my data/a,b.csv',
-};
-
 const options = (lang: 'en' | 'zh', color: Palette = plainPalette): DiagnosticFormatOptions => ({
   lang,
   color,
