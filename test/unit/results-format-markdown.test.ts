@@ -17,18 +17,18 @@ describe('formatMarkdown', () => {
         '',
         '| Rank | Region | Group | Score | Tier | Organization | Service |',
         '| ---: | :--- | :--- | ---: | :--- | ---: | ---: |',
-        '| 1 | 北京 (110000) | east | 85.00 | Leading | 90.00 | 80.00 |',
-        '| 2 | 上海 (310000) | east | 75.00 | Developing | 80.00 | 70.00 |',
+        '| 1 | 北京 (110000) | East | 85.00 | Leading | 90.00 | 80.00 |',
+        '| 2 | 上海 (310000) | East | 75.00 | Developing | 80.00 | 70.00 |',
         '| 3 | =HYPERLINK("x") (X01) |  | 24.25 | Developing | -1.50 | 50.00 |',
         '',
         '## 2022 — China Digital Government Development Index',
         '',
         '| Rank | Region | Group | Score | Tier | Organization | Service |',
         '| ---: | :--- | :--- | ---: | :--- | ---: | ---: |',
-        '| 1 | 上海 (310000) | east | 85.00 | Leading | 90.00 | 80.00 |',
-        '| 2 | 北京 (110000) | east | 80.00 | Developing | 70.00 | 90.00 |',
+        '| 1 | 上海 (310000) | East | 85.00 | Leading | 90.00 | 80.00 |',
+        '| 2 | 北京 (110000) | East | 80.00 | Developing | 70.00 | 90.00 |',
         '| 3 | =HYPERLINK("x") (X01) |  | 63.33 | Developing | 60.00 | 66.67 |',
-        '| — | 四川 (510000) | west | — | — | 40.00 | — |',
+        '| — | 四川 (510000) | West | — | — | 40.00 | — |',
         '',
         'Framework cn-dgdi, version 2024, sha256 0123456789ab (dgmi 0.1.0)',
         '',
@@ -43,7 +43,7 @@ describe('formatMarkdown', () => {
         '',
         '| 排名 | 地区 | 分组 | 得分 | 等级 | 组织机构 | 政务服务 |',
         '| ---: | :--- | :--- | ---: | :--- | ---: | ---: |',
-        '| 1 | 上海 (310000) | east | 85.00 | 引领型 | 90.00 | 80.00 |',
+        '| 1 | 上海 (310000) | 东部 | 85.00 | 引领型 | 90.00 | 80.00 |',
         '',
         '指标框架 cn-dgdi，版本 2024，sha256 0123456789ab（dgmi 0.1.0）',
         '',
@@ -57,7 +57,7 @@ describe('formatMarkdown', () => {
     expect(markdownCell('one\ntwo\r\nthree')).toBe('one two three');
     const names = ['上|海', '北京', '四川', 'x', '上|海', '北京', 'x'];
     const text = formatMarkdown(fixtureTable({ name: names }), { ...en, period: '2022', top: 1 });
-    expect(text).toContain('| 1 | 上\\|海 (310000) | east | 85.00 | Leading | 90.00 | 80.00 |');
+    expect(text).toContain('| 1 | 上\\|海 (310000) | East | 85.00 | Leading | 90.00 | 80.00 |');
   });
 
   it('drops the group column when no selected row has a group', () => {

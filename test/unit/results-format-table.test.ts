@@ -40,21 +40,21 @@ describe('formatTable', () => {
     const rows = cellRows(text);
     const header = ['排名', '地区', '分组', '得分', '等级', '组织机构', '政务服务'];
     expect(rows[0]).toEqual(header);
-    expect(rows[1]).toEqual(['1', '北京 (110000)', 'east', '85.00', '引领型', '90.00', '80.00']);
+    expect(rows[1]).toEqual(['1', '北京 (110000)', '东部', '85.00', '引领型', '90.00', '80.00']);
     // X01 2021: (-1.5 + 50) / 2 = 24.25; no group, so an empty cell.
     expect(rows[3]).toEqual(['3', '=HYPERLINK("x") (X01)', '', '24.25', '发展型', '-1.50', '50.00']);
     expect(rows[4]).toEqual(header);
     // 2022, X01: (60 + 66.666…) / 2 = 63.333… → 63.33; service 66.666… → 66.67.
     expect(rows[7]).toEqual(['3', '=HYPERLINK("x") (X01)', '', '63.33', '发展型', '60.00', '66.67']);
     // The unscored region comes last and shows — where it has no value.
-    expect(rows[8]).toEqual(['—', '四川 (510000)', 'west', '—', '—', '40.00', '—']);
+    expect(rows[8]).toEqual(['—', '四川 (510000)', '西部', '—', '—', '40.00', '—']);
     expect(rows).toHaveLength(9);
   });
 
   it('uses en headers and names under en', () => {
     const rows = cellRows(formatTable(fixtureTable(), en));
     expect(rows[0]).toEqual(['Rank', 'Region', 'Group', 'Score', 'Tier', 'Organization', 'Service']);
-    expect(rows[5]).toEqual(['1', '上海 (310000)', 'east', '85.00', 'Leading', '90.00', '80.00']);
+    expect(rows[5]).toEqual(['1', '上海 (310000)', 'East', '85.00', 'Leading', '90.00', '80.00']);
     expect(formatTable(fixtureTable(), en).split('\n')[0]).toBe('2021 — China Digital Government Development Index');
   });
 

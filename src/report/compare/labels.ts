@@ -3,6 +3,7 @@
  * headers, the normalisation note, and the names of the NBS region groups (east → 东部 …).
  * Machine formats (JSON keys, CSV headers) use ids and never come here for headers.
  */
+import { regionGroupLabel } from '../region-groups.js';
 import type { NormaliseScope } from '../../analyse/compare-regions.js';
 import type { Lang } from '../../model/i18n.js';
 
@@ -184,20 +185,9 @@ export const COMPARE_WORDS: Readonly<Record<Lang, CompareWords>> = {
   },
 };
 
-/** The zh and en names of the National Bureau of Statistics' four region groups. */
-const NBS_GROUP_NAMES: ReadonlyMap<string, Readonly<Record<Lang, string>>> = new Map([
-  ['east', { zh: '东部', en: 'East' }],
-  ['central', { zh: '中部', en: 'Central' }],
-  ['west', { zh: '西部', en: 'West' }],
-  ['northeast', { zh: '东北', en: 'Northeast' }],
-]);
-
-/** A region group's name in `lang`: 东部/中部/西部/东北 for the NBS ids, any other label as it is. */
-export function regionGroupLabel(group: string, lang: Lang): string {
-  return NBS_GROUP_NAMES.get(group)?.[lang] ?? group;
-}
-
 /** The `normalise` value of machine output: the `--normalise` choice that produced the scores. */
 export function normaliseId(scope: NormaliseScope): 'per-period' | 'pooled' {
   return scope === 'pooled' ? 'pooled' : 'per-period';
 }
+
+export { regionGroupLabel };

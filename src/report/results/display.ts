@@ -4,6 +4,7 @@
  * no value). The two formats differ only in how they draw it.
  */
 import { printable } from '../printable.js';
+import { regionGroupLabel } from '../region-groups.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { NO_VALUE, RESULT_HEADERS, groupLabel, periodHeading, regionLabel, tierLabel } from './labels.js';
@@ -70,7 +71,7 @@ export function displayGrids(table: ScoreTable, lang: Lang, selection: RowSelect
       cells.push([
         displayRank(composite.rank[row]),
         region,
-        ...(hasGroup ? [printable(dataset.group[row] ?? '')] : []),
+        ...(hasGroup ? [printable(regionGroupLabel(dataset.group[row] ?? '', lang))] : []),
         displayScore(composite.score[row]),
         ...(hasTiers ? [tierText] : []),
         ...dimensions.map((d) => displayScore(d.scores?.score[row])),
