@@ -1,11 +1,15 @@
 import { q, suggestion, type MessageCatalog } from '../catalog.js';
+import type { DiagnosticArgs } from '../diagnostic.js';
+
+/** `where` is a document path such as `dimensions[0].indicators[2]`, or `(top level)`. */
+const whereZh = (a: DiagnosticArgs): string => (a['where'] === '(top level)' ? '顶层' : String(a['where']));
 
 /** Stage one of framework validation: the shape of the file (zod schema). */
 export const FRAMEWORK_MESSAGES = {
   'schema-unknown-field': {
     severity: 'error',
     en: (a) => `Unknown field ${q(a['field'])} in ${a['where']}${suggestion(a, 'en')}`,
-    zh: (a) => `${a['where']} 中有未知字段 ${q(a['field'])}${suggestion(a, 'zh')}`,
+    zh: (a) => `${whereZh(a)} 中有未知字段 ${q(a['field'])}${suggestion(a, 'zh')}`,
     hint: {
       en: (a) => `Allowed here: ${a['allowed']}.`,
       zh: (a) => `此处允许的字段：${a['allowed']}。`,
@@ -14,7 +18,7 @@ export const FRAMEWORK_MESSAGES = {
   'schema-required': {
     severity: 'error',
     en: (a) => `Missing required field ${q(a['field'])} in ${a['where']}`,
-    zh: (a) => `${a['where']} 缺少必填字段 ${q(a['field'])}`,
+    zh: (a) => `${whereZh(a)} 缺少必填字段 ${q(a['field'])}`,
     hint: { en: (a) => `Add \`${a['field']}:\` here.`, zh: (a) => `请在此处添加 \`${a['field']}:\`。` },
   },
   'schema-type': {
