@@ -1,5 +1,4 @@
 /** What every command needs from the CLI: language, palette, where output goes. */
-import { relative } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Lang } from '../../model/i18n.js';
 import { DIAGNOSTIC_FORMATS } from '../../report/diagnostics/index.js';
@@ -62,7 +61,8 @@ async function writeOutput(io: Io, content: string | Uint8Array | Iterable<strin
   try {
     assertNotAnInput(output, inputs);
     await writeFileAtomic(output, content);
-    io.stderr(lang === 'zh' ? `已写入 ${relative(io.cwd, output) || output}\n` : `Wrote ${relative(io.cwd, output) || output}\n`);
+    // The path as the user wrote it: they know where they asked for it.
+    io.stderr(lang === 'zh' ? `已写入 ${output}\n` : `Wrote ${output}\n`);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof OutputRefused) {
