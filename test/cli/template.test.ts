@@ -46,7 +46,7 @@ describe('dgmi template', () => {
     const r = await run(cnDgdi, { output, lang: 'en' }, dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('Wrote form.xlsx\n');
+    expect(r.stderr).toBe(`Wrote ${output}\n`); // the path as given
     const { table } = await readXlsxTable(readFileSync(output), output);
     expect(table?.sheet).toBe('Form');
     // 4 row columns + 44 indicators.
@@ -58,7 +58,7 @@ describe('dgmi template', () => {
     const output = join(dir, 'form.csv');
     const r = await run(cnDgdi, { output, bom: true, lang: 'zh' }, dir);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('已写入 form.csv\n已写入 form.dictionary.csv\n');
+    expect(r.stderr).toBe(`已写入 ${output}\n已写入 ${join(dir, 'form.dictionary.csv')}\n`);
     const form = readFileSync(output, 'utf8');
     expect(form.startsWith('\uFEFFregion,name,group,period,dg_leading_group,leading_group_head,')).toBe(true);
     const dictionary = readFileSync(join(dir, 'form.dictionary.csv'), 'utf8').split('\r\n');
