@@ -125,7 +125,8 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
     transform: input.defaults?.transform ?? 'none',
     direction: input.defaults?.direction ?? 'positive',
   };
-  const groups: ResolvedGroup[] = [];
+  // Slots reserved in pre-order (a parent before its children), filled once the group is built.
+  const groupSlots: (ResolvedGroup | undefined)[] = [];
   const indicators: ResolvedIndicator[] = [];
   const nodeById = new Map<string, ResolvedNode>();
 
@@ -159,10 +160,9 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
   };
 
   const resolveGroup = (group: GroupInput, share: number, path: readonly string[]): ResolvedGroup => {
-    const index = groups.length;
+    const index = groupSlots.length;
     const childPath = [...path, group.id];
-    // Reserve the slot first so `groups` is in pre-order (parents before children).
-    groups.push(undefined as unknown as ResolvedGroup);
+    groupSlots.push(undefined);
     let children: ResolvedNode[];
     if (group.groups && group.groups.length > 0) {
       const share = shareOf(group.groups.map((g) => g.weight));
@@ -185,7 +185,7 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
       index,
       path,
     };
-    groups[index] = resolved;
+    groupSlots[index] = resolved;
     nodeById.set(resolved.id, resolved);
     return resolved;
   };
@@ -206,7 +206,7 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
     regions: resolveRegions(input.regions, options.file),
     aggregate: resolveAggregate(input.aggregate),
     dimensions,
-    groups,
+    groups: groupSlots.filter((g): g is ResolvedGroup => g !== undefined),
     indicators,
     nodeById,
     tiers: resolveTiers(input.tiers),
