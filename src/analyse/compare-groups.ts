@@ -6,11 +6,9 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
-import type { InputFile } from '../model/dataset.js';
-import type { ResolvedFramework } from '../model/resolved.js';
 import type { ScoreTable } from '../model/score-table.js';
 import { compareCodeUnits } from '../score/partition.js';
-import type { Analysis, NormaliseScope } from './compare-regions.js';
+import type { Analysis, ComparisonBasis, NormaliseScope } from './analysis.js';
 import { summarise, type Summary } from './descriptive.js';
 import { theilDecomposition, type GroupTheil } from './inequality.js';
 
@@ -45,11 +43,8 @@ export interface TheilSummary {
   readonly withinShare: number;
 }
 
-export interface GroupComparison {
+export interface GroupComparison extends ComparisonBasis {
   readonly kind: 'groups';
-  readonly framework: ResolvedFramework;
-  readonly inputs: readonly InputFile[];
-  readonly normaliseScope: NormaliseScope;
   readonly period: string;
   /** NBS groups first in their usual order, then any other label in code-unit order. */
   readonly groups: readonly GroupStats[];

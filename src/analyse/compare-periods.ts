@@ -9,10 +9,9 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
-import type { Dataset, InputFile } from '../model/dataset.js';
-import type { ResolvedFramework } from '../model/resolved.js';
+import type { Dataset } from '../model/dataset.js';
 import type { ScoreTable } from '../model/score-table.js';
-import type { Analysis, NormaliseScope } from './compare-regions.js';
+import type { Analysis, ComparisonBasis, NormaliseScope } from './analysis.js';
 import { choosePeriod, knownList } from './region-lookup.js';
 
 export interface PeriodSide {
@@ -63,11 +62,8 @@ export interface TierTransitions {
   readonly counts: readonly (readonly number[])[];
 }
 
-export interface PeriodComparison {
+export interface PeriodComparison extends ComparisonBasis {
   readonly kind: 'periods';
-  readonly framework: ResolvedFramework;
-  readonly inputs: readonly InputFile[];
-  readonly normaliseScope: NormaliseScope;
   readonly from: string;
   readonly to: string;
   /** Regions in both periods, in the 'to' period's reporting order (rank, then code; unscored last). */

@@ -3,17 +3,14 @@
  * with its rank; the dimensions where each region stands in the top or bottom quarter of the
  * period (its strengths and weaknesses); and the indicators on which the regions differ most.
  */
+import type { Analysis, ComparisonBasis, NormaliseScope } from './analysis.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
-import type { InputFile } from '../model/dataset.js';
-import type { ResolvedFramework } from '../model/resolved.js';
 import type { ScoreTable } from '../model/score-table.js';
-import type { ScoreOptions } from '../score/engine.js';
 import { compareCodeUnits } from '../score/partition.js';
 import { knownList } from './region-lookup.js';
 
 /** Over which rows relative normalisation methods took their statistics (the engine's option). */
-export type NormaliseScope = NonNullable<ScoreOptions['normaliseScope']>;
 
 export type QuartileMark = 'strength' | 'weakness';
 
@@ -65,11 +62,8 @@ export interface IndicatorGap {
   readonly values: readonly IndicatorValues[];
 }
 
-export interface RegionComparison {
+export interface RegionComparison extends ComparisonBasis {
   readonly kind: 'regions';
-  readonly framework: ResolvedFramework;
-  readonly inputs: readonly InputFile[];
-  readonly normaliseScope: NormaliseScope;
   readonly period: string;
   /** Regions of the period with a composite score. */
   readonly scored: number;
@@ -84,11 +78,6 @@ export interface CompareRegionsOptions {
   readonly top?: number | undefined;
 }
 
-export interface Analysis<T> {
-  /** Absent when the request cannot be answered (the diagnostics say why). */
-  readonly result?: T;
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 const DEFAULT_TOP = 10;
 

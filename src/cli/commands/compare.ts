@@ -34,7 +34,8 @@
  */
 import { compareGroups } from '../../analyse/compare-groups.js';
 import { baselineLabels, choosePeriodPair, comparePeriods, datasetOfPeriods, stackBaseline } from '../../analyse/compare-periods.js';
-import { compareRegions, type Analysis, type NormaliseScope } from '../../analyse/compare-regions.js';
+import type { Analysis, NormaliseScope } from '../../analyse/analysis.js';
+import { compareRegions } from '../../analyse/compare-regions.js';
 import { choosePeriod, lookupRegions } from '../../analyse/region-lookup.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';

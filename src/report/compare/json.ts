@@ -9,8 +9,6 @@ import { diagnosticEntry } from '../diagnostics/json.js';
 import type { PeriodComparison, PeriodSide, RegionPresence } from '../../analyse/compare-periods.js';
 import type { RegionComparison } from '../../analyse/compare-regions.js';
 import type { Summary } from '../../analyse/descriptive.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Lang } from '../../model/i18n.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import { tierId } from '../results/labels.js';
 import type { CompareFormatter, Comparison } from './formatter.js';

@@ -4,7 +4,7 @@
  * Machine formats (JSON keys, CSV headers) use ids and never come here for headers.
  */
 import { regionGroupLabel } from '../region-groups.js';
-import type { NormaliseScope } from '../../analyse/compare-regions.js';
+import type { NormaliseScope } from '../../analyse/analysis.js';
 import type { Lang } from '../../model/i18n.js';
 
 export interface CompareWords {

@@ -51,8 +51,6 @@ import type { Lever } from '../../analyse/explain.js';
 import { diagnosticEntry } from '../diagnostics/json.js';
 import type { RescoreOutcome } from '../../analyse/explain-rescore.js';
 import type { ScoreGoal, TierPlace } from '../../analyse/explain-tier.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Lang } from '../../model/i18n.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import { plainPalette } from '../palette.js';
 import { tierId } from '../results/labels.js';

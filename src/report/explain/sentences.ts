@@ -56,18 +56,29 @@ function dimensionName(ctx: SentenceContext, id: string): string {
   return printable(groupLabel(ctx.explanation.table.framework, id, ctx.lang));
 }
 
+/** A single test reads the same whether it held or not: its measure, the value and the bound. */
+function describeTest(trace: Extract<RuleTrace, { kind: 'otherwise' | 'score' | 'rank' | 'percentile' | 'dimension' }>, ctx: SentenceContext): string {
+  const words = EXPLAIN_WORDS[ctx.lang];
+  switch (trace.kind) {
+    case 'otherwise':
+      return words.otherwise;
+    case 'dimension':
+      return `${dimensionName(ctx, trace.id)} ${checkText(words.measure[trace.check.measure], trace.check, ctx.lang)}`;
+    default:
+      return checkText(words.measure[trace.kind], trace.check, ctx.lang);
+  }
+}
+
 /** Why a rule that holds holds: only the parts that hold are named (the true branch of an `any`). */
 export function describeHeld(trace: RuleTrace, ctx: SentenceContext): string {
   const words = EXPLAIN_WORDS[ctx.lang];
   switch (trace.kind) {
     case 'otherwise':
-      return words.otherwise;
     case 'score':
     case 'rank':
     case 'percentile':
-      return checkText(words.measure[trace.kind], trace.check, ctx.lang);
     case 'dimension':
-      return `${dimensionName(ctx, trace.id)} ${checkText(words.measure[trace.check.measure], trace.check, ctx.lang)}`;
+      return describeTest(trace, ctx);
     case 'any_dimension':
       return trace.dimensions
         .filter((d) => d.check.holds)
@@ -91,13 +102,11 @@ export function describeMissed(trace: RuleTrace, ctx: SentenceContext): string {
   const separator = ctx.lang === 'zh' ? '；' : '; ';
   switch (trace.kind) {
     case 'otherwise':
-      return words.otherwise;
     case 'score':
     case 'rank':
     case 'percentile':
-      return checkText(words.measure[trace.kind], trace.check, ctx.lang);
     case 'dimension':
-      return `${dimensionName(ctx, trace.id)} ${checkText(words.measure[trace.check.measure], trace.check, ctx.lang)}`;
+      return describeTest(trace, ctx);
     case 'any_dimension': {
       const nearest = [...trace.dimensions]
         .filter((d) => d.check.shortfall !== undefined)

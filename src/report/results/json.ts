@@ -9,9 +9,7 @@
  * document is produced as a sequence of chunks, one per result, that a caller can write out
  * one by one; `formatJson` joins them for the common, smaller case.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticEntry } from '../diagnostics/json.js';
-import type { Lang } from '../../model/i18n.js';
 import type { IndicatorScores, NodeScores, ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions, ResultFormatter } from './formatter.js';
 import { tierId } from './labels.js';
