@@ -62,29 +62,23 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
         }
         break;
       case 'geometric':
+      case 'harmonic': {
+        // Σ wᵢ ln xᵢ or Σ wᵢ/xᵢ. A zero child pins the accumulator at ln 0 = −∞ (or 1/0 = +∞); later
+        // children cannot move it, and the final pass turns it into exactly 0.
+        const isGeometric = method === 'geometric';
+        const zeroMark = isGeometric ? -Infinity : Infinity;
         for (let row = 0; row < n; row++) {
           const x = scores[row]!;
           if (x !== x) continue;
           presentShare[row]! += share;
-          if (x > 0) out[row]! += share * Math.log(x);
+          if (x > 0) out[row]! += isGeometric ? share * Math.log(x) : share / x;
           else if (x === 0) {
             issues[row]! |= ISSUE_ZERO;
-            out[row] = -Infinity;
+            out[row] = zeroMark;
           } else issues[row]! |= ISSUE_NEGATIVE;
         }
         break;
-      case 'harmonic':
-        for (let row = 0; row < n; row++) {
-          const x = scores[row]!;
-          if (x !== x) continue;
-          presentShare[row]! += share;
-          if (x > 0) out[row]! += share / x;
-          else if (x === 0) {
-            issues[row]! |= ISSUE_ZERO;
-            out[row] = Infinity;
-          } else issues[row]! |= ISSUE_NEGATIVE;
-        }
-        break;
+      }
       case 'minimum':
         for (let row = 0; row < n; row++) {
           const x = scores[row]!;
@@ -108,11 +102,11 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
         out[row] = Math.min(Math.max(acc / total, low[row]!), high[row]!);
         break;
       case 'geometric':
-        // exp(Σ wᵢ ln xᵢ / Σ wᵢ) = Π xᵢ^(wᵢ/Σw); a zero child left −∞ here, so the result is exactly 0.
+        // exp(Σ wᵢ ln xᵢ / Σ wᵢ) = Π xᵢ^(wᵢ/Σw).
         out[row] = acc === -Infinity ? 0 : Math.min(Math.max(Math.exp(acc / total), low[row]!), high[row]!);
         break;
       case 'harmonic':
-        // Σw / Σ(wᵢ/xᵢ) = 1/Σ((wᵢ/Σw)/xᵢ); a zero child left +∞ here.
+        // Σw / Σ(wᵢ/xᵢ) = 1/Σ((wᵢ/Σw)/xᵢ).
         out[row] = acc === Infinity ? 0 : Math.min(Math.max(total / acc, low[row]!), high[row]!);
         break;
       case 'minimum':

@@ -11,13 +11,21 @@
  */
 import type { Dataset } from '../model/dataset.js';
 import type { IndicatorScores, NodeScores, ScoreTable } from '../model/score-table.js';
-import { reportingOrder } from './order.js';
-import { compareCodeUnits, partitionRows } from './partition.js';
+import { allRows, compareCodeUnits, partitionRows, type Partition } from './partition.js';
+
+/**
+ * A score table before its reporting order, with the period partition of its rows: the engine
+ * orders the table only once it holds the caller's rows.
+ */
+export interface PartitionedTable {
+  readonly table: Omit<ScoreTable, 'order'>;
+  readonly periods: Partition;
+}
 
 /** Non-excluded rows sorted by period, then region, then original position (for duplicate keys). */
 export function canonicalRows(dataset: Dataset): Uint32Array {
   const excluded = dataset.excluded;
-  const rows = Uint32Array.from({ length: dataset.rowCount }, (_, row) => row).filter((row) => excluded?.[row] !== 1);
+  const rows = excluded ? allRows(dataset.rowCount).filter((row) => excluded[row] !== 1) : allRows(dataset.rowCount);
   const { period, region } = dataset;
   return rows.sort((a, b) => compareCodeUnits(period[a] ?? '', period[b] ?? '') || compareCodeUnits(region[a] ?? '', region[b] ?? '') || a - b);
 }
@@ -77,14 +85,14 @@ function spreadIndicator(scores: IndicatorScores, kept: Uint32Array, n: number, 
 }
 
 /** The table of the kept rows, put back in the rows of `full` they came from (others unscored). */
-export function restoreRows(table: ScoreTable, full: Dataset, kept: Uint32Array): ScoreTable {
+export function restoreRows({ table }: PartitionedTable, full: Dataset, kept: Uint32Array): PartitionedTable {
   const n = full.rowCount;
   const composite = spreadNode(table.composite, kept, n);
   const nodes = new Map([...table.nodes].map(([id, node]) => [id, spreadNode(node, kept, n)] as const));
   const indicators = new Map(
     table.framework.indicators.map((indicator) => {
       const scores = table.indicators.get(indicator.id);
-      if (!scores) throw new Error(`restoreExcludedRows: no scores for '${indicator.id}'`);
+      if (!scores) throw new Error(`restoreRows: no scores for '${indicator.id}'`);
       return [indicator.id, spreadIndicator(scores, kept, n, full, indicator.index)] as const;
     }),
   );
@@ -92,15 +100,7 @@ export function restoreRows(table: ScoreTable, full: Dataset, kept: Uint32Array)
   kept.forEach((row, i) => {
     tier[row] = table.tier[i] ?? -1;
   });
+  // Periods of `full`, not of the kept rows: a period whose every row was excluded is still listed.
   const periods = partitionRows(full.period);
-  return {
-    ...table,
-    dataset: full,
-    periods: periods.labels,
-    composite,
-    nodes,
-    indicators,
-    tier,
-    order: reportingOrder(periods.labelOf, composite.rank, full.region),
-  };
+  return { table: { ...table, dataset: full, periods: periods.labels, composite, nodes, indicators, tier }, periods };
 }

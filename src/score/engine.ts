@@ -16,7 +16,7 @@ import { aggregateGroup, ISSUE_NEGATIVE, ISSUE_ZERO, type AggregateChild } from 
 import { childEffectiveWeight, contributionOf } from './effective-weight.js';
 import { scoreIndicator, type IndicatorContext } from './indicator.js';
 import { frameworkLocation, nodeDocumentPaths, rowLocation } from './locations.js';
-import { canonicalRows, isIdentity, restoreRows, selectRows } from './canonical-rows.js';
+import { canonicalRows, isIdentity, restoreRows, selectRows, type PartitionedTable } from './canonical-rows.js';
 import { reportingOrder } from './order.js';
 import { allRows, compareCodeUnits, partitionRows, type Partition } from './partition.js';
 import { roundColumn } from './precision.js';
@@ -51,11 +51,14 @@ interface NodeWork {
  */
 export function score(framework: ResolvedFramework, dataset: Dataset, options: ScoreOptions = {}): ScoreTable {
   const rows = canonicalRows(dataset);
-  if (isIdentity(rows, dataset.rowCount)) return scoreRows(framework, dataset, options);
-  return restoreRows(scoreRows(framework, selectRows(dataset, rows), options), dataset, rows);
+  const { table, periods } = isIdentity(rows, dataset.rowCount)
+    ? scoreRows(framework, dataset, options)
+    : restoreRows(scoreRows(framework, selectRows(dataset, rows), options), dataset, rows);
+  // Ordered once, on the rows the caller gave: ordering the canonical rows too would be thrown away by restoreRows.
+  return { ...table, order: reportingOrder(periods.labelOf, table.composite.rank, table.dataset.region) };
 }
 
-function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: ScoreOptions): ScoreTable {
+function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: ScoreOptions): PartitionedTable {
   const n = dataset.rowCount;
   if (dataset.values.length !== framework.indicators.length) {
     throw new Error(`score: dataset has ${dataset.values.length} indicator columns, framework has ${framework.indicators.length}`);
@@ -122,15 +125,17 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
   diagnostics.push(...tiering.diagnostics);
 
   return {
-    framework,
-    dataset,
-    periods: periods.labels,
-    composite,
-    nodes,
-    indicators,
-    tier: tiering.tier,
-    order: reportingOrder(periods.labelOf, composite.rank, dataset.region),
-    diagnostics: sortScoreDiagnostics(diagnostics),
+    table: {
+      framework,
+      dataset,
+      periods: periods.labels,
+      composite,
+      nodes,
+      indicators,
+      tier: tiering.tier,
+      diagnostics: sortScoreDiagnostics(diagnostics),
+    },
+    periods,
   };
 }
 

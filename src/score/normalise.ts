@@ -83,16 +83,12 @@ export function normaliseColumn(
     case 'goalpost': {
       const lo = normalise.min;
       const range = normalise.max - lo;
+      const clip = normalise.clip;
       for (let k = 0; k < rows.length; k++) {
         const row = rows[k]!;
         const x = values[row]!;
-        if (x !== x) {
-          out[row] = NaN;
-          continue;
-        }
-        let unit = (x - lo) / range;
-        if (normalise.clip) unit = unit < 0 ? 0 : unit > 1 ? 1 : unit;
-        out[row] = finish(unit);
+        const unit = (x - lo) / range;
+        out[row] = x === x ? finish(clip ? (unit < 0 ? 0 : unit > 1 ? 1 : unit) : unit) : NaN;
       }
       break;
     }
@@ -146,17 +142,13 @@ export function normaliseColumn(
     }
     case 'target': {
       const target = normalise.target;
+      // No flip for a negative indicator: beating the target from below is the goal. A value
+      // at or under 0 is as good as it gets when lower is better, and worthless when higher is.
       for (let k = 0; k < rows.length; k++) {
         const row = rows[k]!;
         const x = values[row]!;
-        if (x !== x) {
-          out[row] = NaN;
-          continue;
-        }
-        // No flip for a negative indicator: beating the target from below is the goal. A value
-        // at or under 0 is as good as it gets when lower is better, and worthless when higher is.
         const unit = negative ? (x <= 0 ? 1 : Math.min(target / x, 1)) : Math.max(0, Math.min(x / target, 1));
-        out[row] = unit * scale;
+        out[row] = x === x ? unit * scale : NaN;
       }
       break;
     }

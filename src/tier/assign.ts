@@ -5,12 +5,14 @@
  * split into Jenks classes, the highest class taking levels[0]. Unscored rows, and every row
  * when the framework has no tiers, get -1.
  */
-import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { ResolvedTiers } from '../model/resolved.js';
 import type { ScoreTable } from '../model/score-table.js';
+import { frameworkLocation } from '../score/locations.js';
+import { partitionRows } from '../score/partition.js';
 import { naturalBreakClasses } from './natural-breaks.js';
 import { firstMatchingLevel } from './rules.js';
-import { makeDiagnostic } from '../diagnostics/messages.js';
 
 export type TierInputs = Omit<ScoreTable, 'tier' | 'order' | 'diagnostics'>;
 
@@ -23,22 +25,16 @@ export interface TierAssignment {
 /** How many unmatched regions a `tier-unmatched` diagnostic names before it stops listing. */
 const UNMATCHED_EXAMPLES = 5;
 
-/** Scored rows (composite score not NaN) grouped by period, periods in sorted order. */
+/** Scored rows (composite score not NaN) of every period that has some, periods in sorted order. */
 function scoredRowsByPeriod(input: TierInputs): [string, number[]][] {
-  const byPeriod = new Map<string, number[]>();
   const score = input.composite.score;
-  for (let row = 0; row < input.dataset.rowCount; row++) {
-    if (Number.isNaN(score[row] ?? Number.NaN)) continue;
-    const period = input.dataset.period[row] ?? '';
-    const rows = byPeriod.get(period);
-    if (rows) rows.push(row);
-    else byPeriod.set(period, [row]);
-  }
-  return [...byPeriod.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function frameworkLocation(input: TierInputs, path: readonly (string | number)[]): SourceLocation {
-  return { file: input.framework.file ?? '', path };
+  const periods = partitionRows(input.dataset.period);
+  const scoredByPeriod: [string, number[]][] = [];
+  periods.rows.forEach((rows, p) => {
+    const scored = Array.from(rows).filter((row) => !Number.isNaN(score[row] ?? Number.NaN));
+    if (scored.length > 0) scoredByPeriod.push([periods.labels[p] ?? '', scored]);
+  });
+  return scoredByPeriod;
 }
 
 function assignByRules(input: TierInputs, tiers: ResolvedTiers, tier: Int32Array): Diagnostic[] {
@@ -54,7 +50,7 @@ function assignByRules(input: TierInputs, tiers: ResolvedTiers, tier: Int32Array
       const regions = unmatched.slice(0, UNMATCHED_EXAMPLES).map((row) => input.dataset.region[row] ?? '');
       const more = unmatched.length > UNMATCHED_EXAMPLES ? ', …' : '';
       diagnostics.push(
-        makeDiagnostic('tier-unmatched', { period, count: unmatched.length, regions: regions.join(', ') + more }, frameworkLocation(input, ['tiers', 'levels'])),
+        makeDiagnostic('tier-unmatched', { period, count: unmatched.length, regions: regions.join(', ') + more }, frameworkLocation(input.framework, ['tiers', 'levels'])),
       );
     }
   }
@@ -75,7 +71,7 @@ function assignByNaturalBreaks(input: TierInputs, tiers: ResolvedTiers, tier: In
     });
     if (classes.count < levels) {
       diagnostics.push(
-        makeDiagnostic('tier-classes-fewer-than-levels', { period, distinct: classes.distinct, levels }, frameworkLocation(input, ['tiers', 'levels'])),
+        makeDiagnostic('tier-classes-fewer-than-levels', { period, distinct: classes.distinct, levels }, frameworkLocation(input.framework, ['tiers', 'levels'])),
       );
     }
   }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameworkInput, TiersInput } from '../../src/model/framework.js';
-import type { NodeScores } from '../../src/model/score-table.js';
+import type { TiersInput } from '../../src/model/framework.js';
 import { assignTiers, type TierInputs } from '../../src/tier/assign.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
-
-type Triple = readonly [score: number, rank: number, percentile: number];
-const NONE: Triple = [Number.NaN, Number.NaN, Number.NaN];
+import { nodeScores, TWO_DIMENSIONS, UNSCORED, type Triple } from './tier-fixture.js';
 
 interface RowSpec {
   readonly region: string;
@@ -15,28 +12,9 @@ interface RowSpec {
   readonly svc?: Triple;
 }
 
-function nodeScores(triples: readonly Triple[]): NodeScores {
-  return {
-    score: Float64Array.from(triples.map((t) => t[0])),
-    rank: Float64Array.from(triples.map((t) => t[1])),
-    percentile: Float64Array.from(triples.map((t) => t[2])),
-    contribution: new Float64Array(triples.length).fill(Number.NaN),
-  };
-}
-
 /** TierInputs built by hand (the engine is not needed: tiers only read scores, ranks, percentiles). */
 function tierInputs(tiers: TiersInput | undefined, rows: readonly RowSpec[]): TierInputs {
-  const input: FrameworkInput = {
-    format: 'dgmi/1',
-    id: 'tier-test',
-    name: { en: 'Tier test' },
-    dimensions: [
-      { id: 'org', name: { en: 'Organization' }, indicators: [{ id: 'cdo', name: { en: 'CDO' } }] },
-      { id: 'svc', name: { en: 'Services' }, indicators: [{ id: 'online', name: { en: 'Online' } }] },
-    ],
-    ...(tiers ? { tiers } : {}),
-  };
-  const framework = resolveFramework(input, { file: 'tiers.yaml' });
+  const framework = resolveFramework({ ...TWO_DIMENSIONS, ...(tiers ? { tiers } : {}) }, { file: 'tiers.yaml' });
   const n = rows.length;
   const period = rows.map((r) => r.period ?? '2022');
   return {
@@ -54,8 +32,8 @@ function tierInputs(tiers: TiersInput | undefined, rows: readonly RowSpec[]): Ti
     periods: [...new Set(period)].sort(),
     composite: nodeScores(rows.map((r) => r.composite)),
     nodes: new Map([
-      ['org', nodeScores(rows.map((r) => r.org ?? NONE))],
-      ['svc', nodeScores(rows.map((r) => r.svc ?? NONE))],
+      ['org', nodeScores(rows.map((r) => r.org ?? UNSCORED))],
+      ['svc', nodeScores(rows.map((r) => r.svc ?? UNSCORED))],
     ]),
     indicators: new Map(),
   };
@@ -93,7 +71,7 @@ describe('assignTiers under rules (the DESIGN.md tier set)', () => {
     { region: 'r14', composite: [50, 14, 0.2], org: [20, 15, 0.1], svc: [85, 2, 0.9] },
     // Rank 15, dimension ranks 10 and 9: only `otherwise` holds.
     { region: 'r15', composite: [40, 15, 0.1], org: [30, 10, 0.2], svc: [50, 9, 0.2] },
-    { region: 'none', composite: NONE },
+    { region: 'none', composite: UNSCORED },
   ];
 
   it('puts each row in the first level whose rule holds; ties at rank 4 are both leading', () => {

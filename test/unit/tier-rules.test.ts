@@ -1,46 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameworkInput, TiersInput } from '../../src/model/framework.js';
+import type { TiersInput } from '../../src/model/framework.js';
 import type { TierRule } from '../../src/model/resolved.js';
-import type { NodeScores } from '../../src/model/score-table.js';
 import { checkBounds, explainLevels, explainRule, ruleHolds, type RuleScores, type RuleTrace } from '../../src/tier/rules.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
+import { nodeScores, TWO_DIMENSIONS, UNSCORED, type Triple } from './tier-fixture.js';
 
-// Two dimensions, org and svc, one indicator each; the rules only read scores, ranks and
-// percentiles, which each test writes by hand.
 function framework(tiers?: TiersInput) {
-  const input: FrameworkInput = {
-    format: 'dgmi/1',
-    id: 'tier-test',
-    name: { en: 'Tier test' },
-    dimensions: [
-      { id: 'org', name: { en: 'Organization' }, indicators: [{ id: 'cdo', name: { en: 'CDO' } }] },
-      { id: 'svc', name: { en: 'Services' }, indicators: [{ id: 'online', name: { en: 'Online' } }] },
-    ],
-    ...(tiers ? { tiers } : {}),
-  };
-  return resolveFramework(input);
-}
-
-type Triple = readonly [score: number, rank: number, percentile: number];
-
-function nodeScores(triples: readonly Triple[]): NodeScores {
-  return {
-    score: Float64Array.from(triples.map((t) => t[0])),
-    rank: Float64Array.from(triples.map((t) => t[1])),
-    percentile: Float64Array.from(triples.map((t) => t[2])),
-    contribution: new Float64Array(triples.length).fill(Number.NaN),
-  };
+  return resolveFramework({ ...TWO_DIMENSIONS, ...(tiers ? { tiers } : {}) });
 }
 
 /** One row: composite (score, rank, percentile) and each dimension's, NaN where absent. */
 function scoresOf(composite: Triple, dims: { org?: Triple; svc?: Triple } = {}, tiers?: TiersInput): RuleScores {
-  const none: Triple = [Number.NaN, Number.NaN, Number.NaN];
   return {
     framework: framework(tiers),
     composite: nodeScores([composite]),
     nodes: new Map([
-      ['org', nodeScores([dims.org ?? none])],
-      ['svc', nodeScores([dims.svc ?? none])],
+      ['org', nodeScores([dims.org ?? UNSCORED])],
+      ['svc', nodeScores([dims.svc ?? UNSCORED])],
     ]),
   };
 }
