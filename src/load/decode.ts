@@ -5,6 +5,8 @@
  * else is taken as GB18030 (a superset of GBK and GB2312) — and let `--encoding` override.
  */
 import iconv from 'iconv-lite';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/messages.js';
 
 export const ENCODINGS = ['auto', 'utf8', 'utf16le', 'utf16be', 'gb18030', 'gbk'] as const;
 export type EncodingOption = (typeof ENCODINGS)[number];
@@ -49,6 +51,13 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
   }
   const bomLength = encoding.startsWith('utf16') && (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) ? 2 : 0;
   return { text: iconv.decode(buffer.subarray(bomLength), encoding), encoding, hadBom: bomLength > 0 };
+}
+
+/** What to tell the user about `path` when its bytes are not text in any encoding tried. */
+export function decodeFailureDiagnostic(failure: DecodeFailure, path: string): Diagnostic {
+  return failure.kind === 'binary'
+    ? makeDiagnostic('file-binary', { path }, { file: path })
+    : makeDiagnostic('file-encoding-invalid', { path, encoding: failure.encoding }, { file: path });
 }
 
 function decodeAs(buffer: Buffer, encoding: 'utf8', hadBom: boolean): DecodedText | DecodeFailure {

@@ -1,8 +1,7 @@
 /** Reading a framework file: bytes → text → YAML with positions → validated, resolved framework. */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import { validateFramework, type FrameworkValidation } from '../validate/validate-framework.js';
-import { decodeText } from './decode.js';
+import { decodeFailureDiagnostic, decodeText } from './decode.js';
 import { DEFAULT_FRAMEWORK_MAX_BYTES, readInputFile, sha256Hex } from './file.js';
 import { parseYaml } from './yaml.js';
 
@@ -19,13 +18,7 @@ export async function loadFramework(path: string, options: LoadFrameworkOptions 
 export function parseFrameworkBytes(bytes: Uint8Array, file: string, sha256 = sha256Hex(bytes)): FrameworkValidation {
   if (bytes.byteLength === 0) return { diagnostics: [makeDiagnostic('file-empty', { path: file }, { file })] };
   const decoded = decodeText(bytes);
-  if (!('text' in decoded)) {
-    const diagnostic: Diagnostic =
-      decoded.kind === 'binary'
-        ? makeDiagnostic('file-binary', { path: file }, { file })
-        : makeDiagnostic('file-encoding-invalid', { path: file, encoding: decoded.encoding }, { file });
-    return { diagnostics: [diagnostic] };
-  }
+  if (!('text' in decoded)) return { diagnostics: [decodeFailureDiagnostic(decoded, file)] };
   return parseFrameworkText(decoded.text, file, sha256);
 }
 

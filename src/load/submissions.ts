@@ -13,7 +13,7 @@ import { cellSpecOf, normaliseText, parseCell, type CellProblem, type CellSpec }
 import { suggestClosest } from '../diagnostics/suggest.js';
 import { columnLetter, findIndicator, indicatorIndex, indicatorNames, indicatorsMissing, mapColumns, type LongLayout, type RowColumns, type WideLayout } from './columns.js';
 import { parseCsvTable, type CsvRecord, type CsvTable } from './csv-table.js';
-import { decodeText, type EncodingOption } from './decode.js';
+import { decodeFailureDiagnostic, decodeText, type EncodingOption } from './decode.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
 import { addCellAddresses, oleFileDiagnostic, readXlsxTable, sniffSubmission, type XlsxTable } from './xlsx-table.js';
 import { regionListFromTable } from '../regions/region-list.js';
@@ -134,7 +134,7 @@ export async function parseSubmissions(
   const context: FileContext = {
     framework,
     specs: framework.indicators.map(cellSpecOf),
-    indicators: indicatorIndex(framework),
+    indicatorOf: indicatorFinder(framework),
     indicatorNames: indicatorNames(framework),
     builder,
     diagnostics,
@@ -176,19 +176,14 @@ async function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics
     diagnostics.push(...parsed.diagnostics);
     return parsed.table;
   }
-  const at = { file: file.path };
   const decoded = decodeText(file.bytes, encoding);
   if ('kind' in decoded) {
-    diagnostics.push(
-      decoded.kind === 'binary'
-        ? makeDiagnostic('file-binary', { path: file.path }, at)
-        : makeDiagnostic('file-encoding-invalid', { path: file.path, encoding: decoded.encoding }, at),
-    );
+    diagnostics.push(decodeFailureDiagnostic(decoded, file.path));
     return undefined;
   }
   // iconv replaces what it cannot decode with U+FFFD; a replaced character would be a corrupted name or number.
   if (decoded.encoding !== 'utf8' && decoded.text.includes('\uFFFD')) {
-    diagnostics.push(makeDiagnostic('file-encoding-invalid', { path: file.path, encoding: decoded.encoding }, at));
+    diagnostics.push(decodeFailureDiagnostic({ kind: 'invalid', encoding: decoded.encoding }, file.path));
     return undefined;
   }
   const parsed = parseCsvTable(decoded.text, file.path);
@@ -199,7 +194,8 @@ async function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics
 interface FileContext {
   readonly framework: ResolvedFramework;
   readonly specs: readonly CellSpec[];
-  readonly indicators: ReadonlyMap<string, number>;
+  /** An indicator cell of a long file → the indicator it names (memoised: see {@link indicatorFinder}). */
+  readonly indicatorOf: (text: string) => number | undefined;
   readonly indicatorNames: readonly string[];
   readonly builder: DatasetBuilder;
   readonly diagnostics: Diagnostic[];
@@ -434,7 +430,7 @@ function readLongValue(
 ): { indicator: number; value: number } | 'error' | undefined {
   const indicatorText = record.fields[layout.indicatorColumn] ?? '';
   const valueText = record.fields[layout.valueColumn] ?? '';
-  const indicator = findIndicator(indicatorText, context.indicators);
+  const indicator = context.indicatorOf(indicatorText);
   if (indicator === undefined) {
     if ((indicatorText.trim() !== '' || valueText.trim() !== '') && !state.unknownIndicators.has(indicatorText)) {
       state.unknownIndicators.add(indicatorText);
@@ -467,6 +463,21 @@ function readLongValue(
   if (typeof value === 'number') return { indicator, value };
   cells.report(value, valueText, record.line, layout.valueColumn, spec.indicator);
   return 'error';
+}
+
+/**
+ * {@link findIndicator} with a memory: a long file names each indicator once per region and
+ * period, and the match (NFKC, a bracket pattern) need only run once per distinct text.
+ */
+function indicatorFinder(framework: ResolvedFramework): (text: string) => number | undefined {
+  const index = indicatorIndex(framework);
+  const found = new Map<string, number | undefined>();
+  return (text) => {
+    if (found.has(text)) return found.get(text);
+    const indicator = findIndicator(text, index);
+    found.set(text, indicator);
+    return indicator;
+  };
 }
 
 function rowKeyText(key: RowKey): string {
@@ -605,10 +616,15 @@ class DatasetBuilder {
 
   finish(inputs: Dataset['inputs']): Dataset {
     const rowCount = this.count;
-    // Every row of a region carries the region's first name and group, so one region never shows two names.
-    const listed = (r: string) => this.reference?.byCode.get(regionKey(r));
-    const name = this.region.map((r) => this.regions.get(r)?.name || listed(r)?.label || '');
-    const group = this.region.map((r) => this.regions.get(r)?.group || listed(r)?.group || '');
+    // Every row of a region carries the region's first name and group, so one region never shows
+    // two names. Worked out per region, not per row: a region has a row in every period.
+    const shown = new Map<string, { readonly name: string; readonly group: string }>();
+    for (const [region, facts] of this.regions) {
+      const listed = this.reference?.byCode.get(regionKey(region));
+      shown.set(region, { name: facts.name || listed?.label || '', group: facts.group || listed?.group || '' });
+    }
+    const name = this.region.map((r) => shown.get(r)?.name ?? '');
+    const group = this.region.map((r) => shown.get(r)?.group ?? '');
     return {
       rowCount,
       region: this.region,

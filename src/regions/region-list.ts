@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
+import { normaliseText } from '../load/cells.js';
 import type { CsvTable } from '../load/csv-table.js';
 import { createRegionReference, regionKey, type ReferenceRegion, type RegionReference } from './region-reference.js';
 
@@ -52,7 +53,7 @@ export function regionListFromTable(table: CsvTable, file: string): RegionListRe
     diagnostics.push(makeDiagnostic('regions-column-missing', { path: file }, { file, line: table.headerLine }));
     return { diagnostics };
   }
-  const cell = (fields: readonly string[], column: number | undefined): string => (column === undefined ? '' : (fields[column] ?? '').normalize('NFKC').trim());
+  const cell = (fields: readonly string[], column: number | undefined): string => (column === undefined ? '' : normaliseText(fields[column] ?? ''));
   const firstLine = new Map<string, number>();
   const regions: ReferenceRegion[] = [];
   for (const record of table.records) {

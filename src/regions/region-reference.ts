@@ -6,6 +6,7 @@
  * counties called 朝阳区) is reported as ambiguous rather than guessed.
  */
 import { suggestClosest } from '../diagnostics/suggest.js';
+import { headerKey } from '../load/columns.js';
 import type { RowSource } from '../model/dataset.js';
 import { CN_PROVINCES, CN_PROVINCES_NAME } from './cn-provinces.js';
 
@@ -44,9 +45,13 @@ export type RegionMatch =
   | { readonly kind: 'ambiguous'; readonly candidates: readonly ReferenceRegion[] }
   | { readonly kind: 'unknown'; readonly suggestion?: { readonly text: string; readonly region: ReferenceRegion } | undefined };
 
-/** How region texts are compared: NFKC (full-width `３３００００` is `330000`), trimmed, single spaces, lower case. */
+/**
+ * How region texts are compared: exactly as submission headers are ({@link headerKey}: NFKC, so
+ * full-width `３３００００` is `330000`; trimmed, single spaces, lower case), so a region column
+ * and the list it is matched against can never disagree about what counts as the same text.
+ */
 export function regionKey(text: string): string {
-  return text.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
+  return headerKey(text);
 }
 
 function namesOf(region: ReferenceRegion): string[] {

@@ -31,7 +31,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 
 export const DEFAULT_COLUMNS: Columns = { region: 'region', name: 'name', group: 'group', period: 'period' };
 
-export function resolveNormalise(input: NormaliseInput | undefined): Normalise {
+function resolveNormalise(input: NormaliseInput | undefined): Normalise {
   if (input === undefined) return { method: 'minmax' };
   if (typeof input === 'string') return input === 'zscore' ? { method: 'zscore', rescale: 'minmax' } : { method: input };
   const spec = input;
@@ -49,12 +49,12 @@ export function resolveNormalise(input: NormaliseInput | undefined): Normalise {
   }
 }
 
-export function resolveAggregate(input: AggregateInput | undefined): AggregateMethod {
+function resolveAggregate(input: AggregateInput | undefined): AggregateMethod {
   if (input === undefined) return 'arithmetic';
   return typeof input === 'string' ? input : input.method;
 }
 
-export function resolveTierRule(input: TierRuleInput): TierRule {
+function resolveTierRule(input: TierRuleInput): TierRule {
   if (input === 'otherwise') return { kind: 'otherwise' };
   if (input.score) return { kind: 'score', bounds: input.score };
   if (input.rank) return { kind: 'rank', bounds: input.rank };
@@ -99,7 +99,7 @@ function resolveTiers(input: TiersInput | undefined): ResolvedTiers | undefined 
  * `regions: cn-provinces` names a built-in table; a value ending in `.csv` is a file next to the
  * framework. Whether the name or the file exists is the loader's question, not the resolver's.
  */
-export function resolveRegions(input: string | undefined, frameworkFile: string | undefined): RegionsDeclaration | undefined {
+function resolveRegions(input: string | undefined, frameworkFile: string | undefined): RegionsDeclaration | undefined {
   if (input === undefined) return undefined;
   if (!/\.csv$/iu.test(input)) return { kind: 'builtin', name: input };
   const file = frameworkFile === undefined || isAbsolute(input) ? input : join(dirname(frameworkFile), input);

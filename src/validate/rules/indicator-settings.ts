@@ -4,10 +4,10 @@
  * judge the effective setting (a `defaults.transform: log` applies to every indicator) but point
  * at the place the author has to change.
  */
-import { NORMALISE_METHODS, type MissingPolicy, type NormaliseMethod, type Transform } from '../../model/framework.js';
+import { MissingPolicySchema, NORMALISE_METHODS, TransformSchema, type MissingPolicy, type NormaliseMethod, type Transform } from '../../model/framework.js';
 import type { DocumentPath } from '../../load/yaml.js';
-import type { IndicatorNode } from './framework-tree.js';
-import { isMap, isNumber, type UntrustedMap } from './untrusted.js';
+import type { FrameworkTree, IndicatorNode } from './framework-tree.js';
+import { isMap, isNumber, orderedRangeOf, type UntrustedMap } from './untrusted.js';
 
 export interface Setting<T> {
   readonly value: T;
@@ -30,8 +30,9 @@ export interface NormaliseConstant {
   readonly path: DocumentPath;
 }
 
-const TRANSFORMS: readonly Transform[] = ['none', 'log', 'log10', 'log1p', 'sqrt'];
-const MISSING_POLICIES: readonly MissingPolicy[] = ['fail', 'reweight', 'zero', 'mean', 'median', 'group-mean'];
+// Taken from the schema, so a transform or policy added there is recognised here too.
+const TRANSFORMS: readonly Transform[] = TransformSchema.options;
+const MISSING_POLICIES: readonly MissingPolicy[] = MissingPolicySchema.options;
 
 /** A `normalise` value read leniently: bare method name or `{ method, … }`; undefined if neither. */
 export function normaliseSpecOf(value: unknown): NormaliseSpec | undefined {
@@ -96,4 +97,31 @@ export function effectiveTransform(indicator: IndicatorNode, root: UntrustedMap)
 /** The missing-value policy the indicator gets; undefined when the one that applies is unknown. */
 export function effectiveMissing(indicator: IndicatorNode, root: UntrustedMap): Setting<MissingPolicy> | undefined {
   return effective(indicator, root, 'missing', (v) => MISSING_POLICIES.find((p) => p === v), 'reweight');
+}
+
+/** An indicator with a usable `range`, and the normalisation it gets, with where that is written. */
+export interface RangedNormalisation {
+  readonly indicator: IndicatorNode;
+  readonly range: { readonly min: number; readonly max: number };
+  readonly spec: NormaliseSpec;
+  readonly path: DocumentPath;
+  readonly isInherited: boolean;
+}
+
+/**
+ * Every indicator with an ordered range ({@link orderedRangeOf}) normalised by `method`: the
+ * indicators whose range the method's assumptions or constants can clash with. Never the
+ * built-in `minmax`, which is written nowhere and so has no place to point at.
+ */
+export function rangedIndicatorsNormalisedBy(tree: FrameworkTree, method: NormaliseMethod): RangedNormalisation[] {
+  const root = tree.root;
+  if (!root) return [];
+  const found: RangedNormalisation[] = [];
+  for (const indicator of tree.indicators) {
+    const range = orderedRangeOf(indicator.value['range']);
+    const normalise = range ? effectiveNormalise(indicator, root) : undefined;
+    if (!range || !normalise?.path || normalise.value.method !== method) continue;
+    found.push({ indicator, range, spec: normalise.value, path: normalise.path, isInherited: normalise.isInherited });
+  }
+  return found;
 }

@@ -7,9 +7,9 @@ import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js
 import { makeDiagnostic } from '../../diagnostics/messages.js';
 import type { DocumentPath } from '../../load/yaml.js';
 import type { RuleContext } from '../rule-context.js';
-import { labelOf, readFrameworkTree, type FrameworkTree, type IndicatorNode } from './framework-tree.js';
-import { effectiveNormalise, normaliseSpecOf, type NormaliseSpec } from './indicator-settings.js';
-import { formatNumber, isMap, isNumber, orderedRangeOf } from './untrusted.js';
+import { labelOf, readFrameworkTree, type FrameworkTree } from './framework-tree.js';
+import { normaliseSpecOf, rangedIndicatorsNormalisedBy, type NormaliseSpec, type RangedNormalisation } from './indicator-settings.js';
+import { formatNumber, isMap, isNumber } from './untrusted.js';
 
 interface DeclaredSpec {
   readonly spec: NormaliseSpec;
@@ -58,20 +58,16 @@ export function targetsArePositive(ctx: RuleContext): Diagnostic[] {
 }
 
 /** An inherited constant is reported at the indicator's range: that is what clashes with it there. */
-function constantLocation(ctx: RuleContext, indicator: IndicatorNode, isInherited: boolean, constantPath: DocumentPath): SourceLocation {
-  return isInherited ? ctx.locate([...indicator.path, 'range']) : ctx.locate(constantPath);
+function constantLocation(ctx: RuleContext, at: RangedNormalisation, constant: string): SourceLocation {
+  return at.isInherited ? ctx.locate([...at.indicator.path, 'range']) : ctx.locate([...at.path, constant]);
 }
 
 /** Goalposts (ordered) lie inside the indicator's range, else part of [0, 1] is unreachable or every value clips. */
 export function goalpostsLieInRange(ctx: RuleContext): Diagnostic[] {
-  const tree = readFrameworkTree(ctx.input);
-  if (!tree.root) return [];
   const diagnostics: Diagnostic[] = [];
-  for (const indicator of tree.indicators) {
-    const range = orderedRangeOf(indicator.value['range']);
-    const normalise = effectiveNormalise(indicator, tree.root);
-    if (!range || !normalise?.path || normalise.value.method !== 'goalpost') continue;
-    const { min, max } = normalise.value.fields;
+  for (const ranged of rangedIndicatorsNormalisedBy(readFrameworkTree(ctx.input), 'goalpost')) {
+    const { indicator, range } = ranged;
+    const { min, max } = ranged.spec.fields;
     if (!isNumber(min) || !isNumber(max) || !(min < max)) continue;
     const outside: { bound: 'min' | 'max'; value: number; effect: string }[] = [];
     // Goalposts entirely beside the range: one finding; the other goalpost being outside too adds nothing.
@@ -86,7 +82,7 @@ export function goalpostsLieInRange(ctx: RuleContext): Diagnostic[] {
         makeDiagnostic(
           'goalpost-outside-range',
           { indicator: labelOf(indicator), bound, value, rangeMin: range.min, rangeMax: range.max, effect },
-          constantLocation(ctx, indicator, normalise.isInherited, [...normalise.path, bound]),
+          constantLocation(ctx, ranged, bound),
         ),
       );
     }
@@ -96,20 +92,16 @@ export function goalpostsLieInRange(ctx: RuleContext): Diagnostic[] {
 
 /** A target lies inside the indicator's range, else every valid value scores the same side of it. */
 export function targetsLieInRange(ctx: RuleContext): Diagnostic[] {
-  const tree = readFrameworkTree(ctx.input);
-  if (!tree.root) return [];
   const diagnostics: Diagnostic[] = [];
-  for (const indicator of tree.indicators) {
-    const range = orderedRangeOf(indicator.value['range']);
-    const normalise = effectiveNormalise(indicator, tree.root);
-    if (!range || !normalise?.path || normalise.value.method !== 'target') continue;
-    const target = normalise.value.fields['target'];
+  for (const ranged of rangedIndicatorsNormalisedBy(readFrameworkTree(ctx.input), 'target')) {
+    const { indicator, range } = ranged;
+    const target = ranged.spec.fields['target'];
     if (!isNumber(target) || !(target > 0) || (target >= range.min && target <= range.max)) continue;
     diagnostics.push(
       makeDiagnostic(
         'target-outside-range',
         { indicator: labelOf(indicator), target, rangeMin: range.min, rangeMax: range.max, side: target > range.max ? 'above' : 'below' },
-        constantLocation(ctx, indicator, normalise.isInherited, [...normalise.path, 'target']),
+        constantLocation(ctx, ranged, 'target'),
       ),
     );
   }
