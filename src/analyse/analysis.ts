@@ -1,4 +1,4 @@
-/** What every analysis shares: its result-or-diagnostics shape and the basis of its numbers. */
+/** What every analysis shares: its result-or-diagnostics shape, the basis of its numbers, a region's standing. */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { InputFile } from '../model/dataset.js';
 import type { ResolvedFramework } from '../model/resolved.js';
@@ -18,4 +18,15 @@ export interface ComparisonBasis {
   readonly framework: ResolvedFramework;
   readonly inputs: readonly InputFile[];
   readonly normaliseScope: NormaliseScope;
+}
+
+/** A region's standing in one period. */
+export interface RegionPresence {
+  readonly region: string;
+  readonly name: string;
+  readonly group: string;
+  readonly score: number;
+  readonly rank: number;
+  /** Index into `framework.tiers.levels`; -1 when untiered. */
+  readonly tier: number;
 }

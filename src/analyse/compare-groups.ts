@@ -7,13 +7,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { ScoreTable } from '../model/score-table.js';
+import type { NbsGroup } from '../regions/cn-provinces.js';
 import { compareCodeUnits } from '../score/partition.js';
 import type { Analysis, ComparisonBasis, NormaliseScope } from './analysis.js';
 import { summarise, type Summary } from './descriptive.js';
 import { theilDecomposition, type GroupTheil } from './inequality.js';
 
 /** The four regions of the National Bureau of Statistics, in the order its reports use. */
-export const NBS_GROUP_ORDER = ['east', 'central', 'west', 'northeast'] as const;
+const NBS_GROUP_ORDER = ['east', 'central', 'west', 'northeast'] as const satisfies readonly Exclude<NbsGroup, ''>[];
 
 export interface DimensionSummary {
   readonly id: string;

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { Dataset } from '../model/dataset.js';
 import type { ScoreTable } from '../model/score-table.js';
-import type { Analysis, ComparisonBasis, NormaliseScope } from './analysis.js';
+import type { Analysis, ComparisonBasis, NormaliseScope, RegionPresence } from './analysis.js';
 import { choosePeriod, knownList } from './region-lookup.js';
 
 export interface PeriodSide {
@@ -44,15 +44,6 @@ export interface RegionChange {
   readonly rankChange: number;
   /** Every dimension, largest absolute contribution change first (NaN last). */
   readonly drivers: readonly ContributionChange[];
-}
-
-export interface RegionPresence {
-  readonly region: string;
-  readonly name: string;
-  readonly group: string;
-  readonly score: number;
-  readonly rank: number;
-  readonly tier: number;
 }
 
 export interface TierTransitions {

@@ -3,14 +3,12 @@
  * with its rank; the dimensions where each region stands in the top or bottom quarter of the
  * period (its strengths and weaknesses); and the indicators on which the regions differ most.
  */
-import type { Analysis, ComparisonBasis, NormaliseScope } from './analysis.js';
+import type { Analysis, ComparisonBasis, NormaliseScope, RegionPresence } from './analysis.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { ScoreTable } from '../model/score-table.js';
 import { compareCodeUnits } from '../score/partition.js';
 import { knownList } from './region-lookup.js';
-
-/** Over which rows relative normalisation methods took their statistics (the engine's option). */
 
 export type QuartileMark = 'strength' | 'weakness';
 
@@ -29,16 +27,9 @@ export interface NodeStanding {
   readonly mark?: QuartileMark | undefined;
 }
 
-export interface RegionProfile {
-  readonly region: string;
-  readonly name: string;
-  readonly group: string;
+export interface RegionProfile extends RegionPresence {
   /** Row of the score table. */
   readonly row: number;
-  readonly score: number;
-  readonly rank: number;
-  /** Index into `framework.tiers.levels`; -1 when untiered. */
-  readonly tier: number;
   /** Every group of the framework, in pre-order (each dimension followed by its sub-groups). */
   readonly nodes: readonly NodeStanding[];
   /** Ids of the dimensions in the period's top quarter, in framework order. */
@@ -77,7 +68,6 @@ export interface CompareRegionsOptions {
   /** How many indicators to list by gap (default 10). */
   readonly top?: number | undefined;
 }
-
 
 const DEFAULT_TOP = 10;
 

@@ -5,13 +5,11 @@
  * it and the value one step short of it are checked by re-scoring. Discrete indicators (levels,
  * booleans) take only their allowed values.
  */
+import { cellSpecOf } from '../load/cells.js';
 import type { ResolvedIndicator } from '../model/resolved.js';
 
 /** Most decimals a grid uses: beyond this a column's decimals are noise from unit conversions. */
 export const MAX_DECIMALS = 6;
-
-/** Units whose cells are 0 or 1 (as the loader reads them). */
-const BOOLEAN_UNITS = new Set(['boolean', 'bool']);
 
 /** Decimals needed to write `x` exactly (up to MAX_DECIMALS). */
 export function decimalsOf(x: number): number {
@@ -32,11 +30,15 @@ export function displayDecimals(values: Iterable<number>): number {
 
 /** The values an indicator may take when its answers are discrete: level values or 0/1; undefined when continuous. */
 export function discreteValues(indicator: ResolvedIndicator): number[] | undefined {
-  if (indicator.levels && Object.keys(indicator.levels).length > 0) {
-    return [...new Set(Object.values(indicator.levels))].sort((a, b) => a - b);
+  // The loader's reading of the indicator decides, so only values a cell can hold are searched.
+  switch (cellSpecOf(indicator).kind) {
+    case 'levels':
+      return [...new Set(Object.values(indicator.levels ?? {}))].sort((a, b) => a - b);
+    case 'boolean':
+      return [0, 1];
+    default:
+      return undefined;
   }
-  if (BOOLEAN_UNITS.has((indicator.unit ?? '').toLowerCase())) return [0, 1];
-  return undefined;
 }
 
 /** How far beyond the period's values a search goes for an indicator without `range`. */

@@ -7,11 +7,13 @@
  *
  * Only the rows that can influence the region are re-scored: its own period under per-period
  * normalisation (the default), where statistics, imputation, ranks and natural breaks all stay
- * within the period; every row when periods are pooled.
+ * within the period; every row when periods are pooled. They are taken once, in the order the
+ * engine scores in, so each re-score copies just the changed column.
  */
 import type { Dataset } from '../model/dataset.js';
 import type { ResolvedFramework } from '../model/resolved.js';
 import type { ScoreTable } from '../model/score-table.js';
+import { canonicalRows, isIdentity, selectRows } from '../score/canonical-rows.js';
 import { score, type ScoreOptions } from '../score/engine.js';
 
 /** Where the region stands after a re-score. */
@@ -38,31 +40,17 @@ export interface Rescorer {
   readonly runs: () => number;
 }
 
-/** The rows that can influence `row`: its period's, or every row when normalisation is pooled. */
-function scopeRows(table: ScoreTable, row: number, options: ScoreOptions): number[] {
-  const { dataset } = table;
-  if (options.normaliseScope === 'pooled') return Array.from({ length: dataset.rowCount }, (_, r) => r);
+/**
+ * The rows that can influence `row` — its period's, or every period's when normalisation is
+ * pooled — in the engine's canonical order and without excluded rows (which take no part). A
+ * dataset already in that order is scored as it is, so a re-score copies no columns but the one
+ * it changes; in any other order the engine would copy every column per run.
+ */
+function scopeRows(dataset: Dataset, row: number, options: ScoreOptions): Uint32Array {
+  const rows = canonicalRows(dataset);
+  if (options.normaliseScope === 'pooled') return rows;
   const period = dataset.period[row];
-  const rows: number[] = [];
-  for (let r = 0; r < dataset.rowCount; r++) if (dataset.period[r] === period) rows.push(r);
-  return rows;
-}
-
-/** A dataset of `rows` only, in that order; columns are copied once. */
-export function subsetDataset(dataset: Dataset, rows: readonly number[]): Dataset {
-  const pick = <T>(column: readonly T[], fallback: T): T[] => rows.map((r) => column[r] ?? fallback);
-  const excluded = dataset.excluded;
-  return {
-    rowCount: rows.length,
-    region: pick(dataset.region, ''),
-    name: pick(dataset.name, ''),
-    group: pick(dataset.group, ''),
-    period: pick(dataset.period, ''),
-    values: dataset.values.map((column) => Float64Array.from(rows, (r) => column[r] ?? Number.NaN)),
-    sources: rows.map((r) => dataset.sources[r] ?? { file: '', line: 0 }),
-    ...(excluded ? { excluded: Uint8Array.from(rows, (r) => excluded[r] ?? 0) } : {}),
-    inputs: dataset.inputs,
-  };
+  return rows.filter((r) => dataset.period[r] === period);
 }
 
 /**
@@ -70,10 +58,10 @@ export function subsetDataset(dataset: Dataset, rows: readonly number[]): Datase
  * baseline would not reproduce it.
  */
 export function createRescorer(table: ScoreTable, row: number, options: ScoreOptions = {}): Rescorer {
-  const rows = scopeRows(table, row, options);
+  const rows = scopeRows(table.dataset, row, options);
   const local = rows.indexOf(row);
-  if (local < 0) throw new Error(`createRescorer: row ${row} is not in its own scope`);
-  const base = subsetDataset(table.dataset, rows);
+  if (local < 0) throw new Error(`createRescorer: row ${row} is excluded or not in its own scope`);
+  const base = isIdentity(rows, table.dataset.rowCount) ? table.dataset : selectRows(table.dataset, rows);
   const framework = table.framework;
   // Same framework without rounding: the composite's unrounded response to a small change.
   const unrounded: ResolvedFramework = { ...framework, precision: undefined };

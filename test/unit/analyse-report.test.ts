@@ -11,7 +11,7 @@ import { makeDiagnostic } from '../../src/diagnostics/messages.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { FrameworkInput } from '../../src/model/framework.js';
 import { COMPARE_FORMATS, compareDocument, type CompareFormatOptions, type Comparison } from '../../src/report/compare/index.js';
-import { regionGroupLabel } from '../../src/report/compare/labels.js';
+import { regionGroupLabel } from '../../src/report/region-groups.js';
 import { plainPalette, type Palette } from '../../src/report/palette.js';
 import { score } from '../../src/score/engine.js';
 import { resolveFramework } from '../../src/validate/resolve.js';

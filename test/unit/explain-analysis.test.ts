@@ -268,6 +268,44 @@ describe('re-scoring', () => {
     expect(rescorer.rescore(0, 80)).toEqual({ value: 80, score: 67.5, rank: 2, tier: 1, normalised: 80 });
     expect(rescorer.runs()).toBe(1);
   });
+
+  it('takes rows out of canonical order, across periods and around an excluded row, without changing an answer', () => {
+    // The toy twice (2022 then 2021), each period's rows reversed, plus an excluded r6 in 2022
+    // whose apps 9999 would make appsN = apps / 99.99 for everyone if it took part.
+    const framework = toyFramework();
+    const reversed = [...TOY_ROWS].reverse();
+    const r6 = ['r6', '己', 0, 9999, 0] as const;
+    const parts = [toyDataset(framework, [...reversed, r6], '2022'), toyDataset(framework, reversed, '2021')];
+    const data = {
+      ...parts[0]!,
+      rowCount: 11,
+      region: parts.flatMap((p) => p.region),
+      name: parts.flatMap((p) => p.name),
+      group: parts.flatMap((p) => p.group),
+      period: parts.flatMap((p) => p.period),
+      values: framework.indicators.map((_, i) => Float64Array.from(parts.flatMap((p) => [...(p.values[i] ?? [])]))),
+      sources: parts.flatMap((p) => p.sources),
+      excluded: Uint8Array.from({ length: 11 }, (_, row) => (row === 5 ? 1 : 0)),
+    };
+    for (const normaliseScope of ['period', 'pooled'] as const) {
+      const table = score(framework, data, { normaliseScope });
+      // Row 1 is r4 of 2022 (55, rank 4, special): online 50 → 60 is +10 at 0.5 points each = 60, good.
+      const r4 = createRescorer(table, 1, { normaliseScope });
+      expect(r4.rescore(0, 60)).toEqual({ value: 60, score: 60, rank: 4, tier: 1, normalised: 60 });
+      // Unchanged, every scored row reproduces the table.
+      for (let row = 0; row < data.rowCount; row++) {
+        if (row === 5) continue;
+        const online = data.values[0]![row]!;
+        expect(createRescorer(table, row, { normaliseScope }).rescore(0, online)).toEqual({
+          value: online,
+          score: table.composite.score[row],
+          rank: table.composite.rank[row],
+          tier: table.tier[row],
+          normalised: online,
+        });
+      }
+    }
+  });
 });
 
 describe('the search grid', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainRegion, type Explanation } from '../../src/analyse/explain.js';
+import { discreteValues } from '../../src/analyse/explain-grid.js';
 import { makeDiagnostic } from '../../src/diagnostics/messages.js';
 import type { Lang } from '../../src/model/i18n.js';
 import { EXPLAIN_FORMATS, EXPLAIN_FORMAT_ID } from '../../src/report/explain/index.js';
@@ -171,5 +172,13 @@ describe('values', () => {
     expect(formatRaw(cdo!, 2, 0, 'zh')).toBe('全面');
     expect(formatChange(online!, 9.5, 1, 'zh')).toBe('+9.5 个百分点');
     expect(formatChange(online!, -10, 0, 'en')).toBe('−10 pp');
+  });
+
+  it('read as the loader reads the unit: pct and 百分比 are percent, Boolean is 是/否', () => {
+    expect(formatRaw({ ...online!, unit: 'pct' }, 70.5, 1, 'en')).toBe('70.5%');
+    expect(formatChange({ ...online!, unit: '百分比' }, 9.5, 1, 'en')).toBe('+9.5 pp');
+    expect(formatRaw({ ...online!, unit: 'Boolean' }, 1, 0, 'zh')).toBe('是');
+    expect(discreteValues({ ...online!, unit: 'Boolean' })).toEqual([0, 1]);
+    expect(discreteValues(online!)).toBeUndefined();
   });
 });

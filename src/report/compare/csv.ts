@@ -21,7 +21,8 @@ import { csvNumberCell, csvTextCell } from '../results/csv.js';
 import { tierId } from '../results/labels.js';
 import type { CompareFormatter, Comparison } from './formatter.js';
 import { UNTIERED } from './json.js';
-import { normaliseId, regionGroupLabel } from './labels.js';
+import { regionGroupLabel } from '../region-groups.js';
+import { normaliseId } from './labels.js';
 
 type Line = readonly string[];
 

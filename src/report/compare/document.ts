@@ -6,7 +6,8 @@
  * left to the drawer.
  */
 import type { GroupComparison, GroupStats } from '../../analyse/compare-groups.js';
-import type { PeriodComparison, RegionPresence } from '../../analyse/compare-periods.js';
+import type { RegionPresence } from '../../analyse/analysis.js';
+import type { PeriodComparison } from '../../analyse/compare-periods.js';
 import type { RegionComparison } from '../../analyse/compare-regions.js';
 import type { Summary } from '../../analyse/descriptive.js';
 import type { Lang } from '../../model/i18n.js';
@@ -15,9 +16,10 @@ import type { ResolvedFramework } from '../../model/resolved.js';
 import type { DisplayColumn } from '../results/display.js';
 import { displayScore } from '../results/display.js';
 import { printable } from '../printable.js';
+import { regionGroupLabel } from '../region-groups.js';
 import { groupLabel, NO_VALUE, periodHeading, provenanceNote, regionLabel, tierLabel } from '../results/labels.js';
 import type { Comparison } from './formatter.js';
-import { COMPARE_WORDS, regionGroupLabel, type CompareWords } from './labels.js';
+import { COMPARE_WORDS, type CompareWords } from './labels.js';
 
 /** How a drawer may colour a cell: a rise, a fall, an emphasised total. */
 export type Tone = 'up' | 'down' | 'strong';

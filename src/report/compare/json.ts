@@ -6,7 +6,8 @@
  */
 import type { GroupComparison, GroupStats } from '../../analyse/compare-groups.js';
 import { diagnosticEntry } from '../diagnostics/json.js';
-import type { PeriodComparison, PeriodSide, RegionPresence } from '../../analyse/compare-periods.js';
+import type { RegionPresence } from '../../analyse/analysis.js';
+import type { PeriodComparison, PeriodSide } from '../../analyse/compare-periods.js';
 import type { RegionComparison } from '../../analyse/compare-regions.js';
 import type { Summary } from '../../analyse/descriptive.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
@@ -27,6 +28,10 @@ function tierOrNull(framework: ResolvedFramework, level: number): string | null 
   return tierId(framework, level) ?? null;
 }
 
+/** A region and its standing, the leading fields of every region entry. */
+function presenceJson(framework: ResolvedFramework, r: RegionPresence) {
+  return { region: r.region, name: textOrNull(r.name), group: textOrNull(r.group), score: r.score, rank: r.rank, tier: tierOrNull(framework, r.tier) };
+}
 
 function regionsFields(c: RegionComparison) {
   const { framework } = c;
@@ -34,12 +39,7 @@ function regionsFields(c: RegionComparison) {
     period: textOrNull(c.period),
     scored: c.scored,
     regions: c.regions.map((r) => ({
-      region: r.region,
-      name: textOrNull(r.name),
-      group: textOrNull(r.group),
-      score: r.score,
-      rank: r.rank,
-      tier: tierOrNull(framework, r.tier),
+      ...presenceJson(framework, r),
       nodes: Object.fromEntries(
         r.nodes.map((n) => [n.id, { score: n.score, rank: n.rank, percentile: n.percentile, contribution: n.contribution, mark: n.mark ?? null }]),
       ),
@@ -59,14 +59,7 @@ function regionsFields(c: RegionComparison) {
 function periodsFields(c: PeriodComparison) {
   const { framework } = c;
   const side = (s: PeriodSide) => ({ score: s.score, rank: s.rank, tier: tierOrNull(framework, s.tier) });
-  const presence = (r: RegionPresence) => ({
-    region: r.region,
-    name: textOrNull(r.name),
-    group: textOrNull(r.group),
-    score: r.score,
-    rank: r.rank,
-    tier: tierOrNull(framework, r.tier),
-  });
+  const presence = (r: RegionPresence) => presenceJson(framework, r);
   return {
     from: c.from,
     to: c.to,

@@ -1,9 +1,8 @@
 /**
  * Every word a person reads in a `dgmi compare` report, in both languages: headings, column
- * headers, the normalisation note, and the names of the NBS region groups (east → 东部 …).
+ * headers and the normalisation note (region group names are src/report/region-groups.ts).
  * Machine formats (JSON keys, CSV headers) use ids and never come here for headers.
  */
-import { regionGroupLabel } from '../region-groups.js';
 import type { NormaliseScope } from '../../analyse/analysis.js';
 import type { Lang } from '../../model/i18n.js';
 
@@ -189,5 +188,3 @@ export const COMPARE_WORDS: Readonly<Record<Lang, CompareWords>> = {
 export function normaliseId(scope: NormaliseScope): 'per-period' | 'pooled' {
   return scope === 'pooled' ? 'pooled' : 'per-period';
 }
-
-export { regionGroupLabel };

@@ -3,6 +3,7 @@
  * raw indicator values in their unit (levels by name, 是/否, percentages), changes with a sign,
  * weights as percentages. Machine formats (JSON, CSV) use ids and plain numbers instead.
  */
+import { cellSpecOf } from '../../load/cells.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ResolvedIndicator } from '../../model/resolved.js';
 import { NO_VALUE } from '../results/labels.js';
@@ -118,12 +119,6 @@ export const EXPLAIN_WORDS: Readonly<Record<Lang, ExplainWords>> = {
 
 /** Units whose values are counts or codes, written without a unit after the number. */
 const UNITLESS = new Set(['', 'count', 'level', 'levels', 'number']);
-const PERCENT_UNITS = new Set(['percent', '%']);
-const BOOLEAN_UNITS = new Set(['boolean', 'bool']);
-
-function unitOf(indicator: ResolvedIndicator): string {
-  return (indicator.unit ?? '').trim().toLowerCase();
-}
 
 /** The level name of `value`, when the indicator has levels and one has that value. */
 export function levelName(indicator: ResolvedIndicator, value: number): string | undefined {
@@ -136,12 +131,13 @@ export function formatRaw(indicator: ResolvedIndicator, value: number, decimals:
   if (!Number.isFinite(value)) return NO_VALUE;
   const level = levelName(indicator, value);
   if (level !== undefined) return level;
-  const unit = unitOf(indicator);
+  // Written back the way the loader reads the indicator's cells (percent, boolean, …).
+  const { kind } = cellSpecOf(indicator);
   const words = EXPLAIN_WORDS[lang];
-  if (BOOLEAN_UNITS.has(unit) && (value === 0 || value === 1)) return value === 1 ? words.yes : words.no;
+  if (kind === 'boolean' && (value === 0 || value === 1)) return value === 1 ? words.yes : words.no;
   const number = value.toFixed(decimals);
-  if (PERCENT_UNITS.has(unit)) return `${number}%`;
-  return UNITLESS.has(unit) ? number : `${number} ${indicator.unit ?? ''}`;
+  if (kind === 'percent') return `${number}%`;
+  return UNITLESS.has((indicator.unit ?? '').trim().toLowerCase()) ? number : `${number} ${indicator.unit ?? ''}`;
 }
 
 /** A change with its sign (`+231`, `−0.8 pp`); levels and booleans as steps. */
@@ -149,9 +145,7 @@ export function formatChange(indicator: ResolvedIndicator, change: number, decim
   if (!Number.isFinite(change)) return NO_VALUE;
   const sign = change > 0 ? '+' : change < 0 ? '−' : '';
   const number = `${sign}${Math.abs(change).toFixed(decimals)}`;
-  const unit = unitOf(indicator);
-  if (PERCENT_UNITS.has(unit)) return lang === 'zh' ? `${number} ${EXPLAIN_WORDS.zh.percentagePoints}` : `${number} pp`;
-  return number;
+  return cellSpecOf(indicator).kind === 'percent' ? `${number} ${EXPLAIN_WORDS[lang].percentagePoints}` : number;
 }
 
 /** A score or score change to two decimals (`+2.33`), `—` for no value. */
