@@ -40,7 +40,8 @@ export function parseByteSize(value: string): number {
 
 /**
  * Builds the program. `exitOverride` keeps commander from calling process.exit, so usage errors
- * come back to `runCli` and get our exit status 2 (commander's own is 1).
+ * come back to `runCli` and get our exit status 2 (commander's own is 1); subcommands inherit it
+ * (and the output configuration) because they are added after it.
  */
 export function createProgram(io: Io, version: string, setExit: (code: number) => void): Command {
   const program = new Command('dgmi')
@@ -50,39 +51,46 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
 
-  const langOption = () => new Option('--lang <lang>', 'language of messages and labels (default from LANG)').choices(['zh', 'en']);
-  /** How submissions are read: the same for every command that reads them. */
-  const readingSubmissions = (command: Command): Command =>
+  /** `-f, --format`, its choices the keys of the command's format registry. */
+  const formatOption = <Registry extends Readonly<Record<string, unknown>>>(registry: Registry, defaultFormat: keyof Registry & string) =>
+    new Option('-f, --format <format>', 'output format').choices(Object.keys(registry)).default(defaultFormat);
+  const failOnOption = (description: string) => new Option('--fail-on <severity>', description).choices(FAIL_ON);
+  /**
+   * How submissions are read: the same for every command that reads them. `validate` names its
+   * size limit `--data-max-bytes`, since its own `--max-bytes` is about the framework files.
+   */
+  const readingSubmissions = (command: Command, maxBytesFlag = '--max-bytes <size>'): Command =>
     command
       .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
-      .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
+      .option(maxBytesFlag, 'largest submission file to read', parseByteSize)
       .option('--sheet <name>', 'the sheet of .xlsx submissions to read (default: the first sheet)');
+  /** Language and colour of what people read: the same for every command that prints. */
+  const presenting = (command: Command): Command =>
+    command
+      .addOption(new Option('--lang <lang>', 'language of messages and labels (default from LANG)').choices(['zh', 'en']))
+      .option('--no-color', 'disable colour (NO_COLOR is honoured too)');
   /** Where and how results are written: the same for every command that writes results. */
   const writingResults = (command: Command): Command =>
-    command
-      .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
-      .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
-      .addOption(langOption())
-      .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
-      .exitOverride();
+    presenting(
+      command
+        .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
+        .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)'),
+    );
 
-  program
-    .command('validate')
-    .description('check framework files for CI (schema and semantic rules, file:line:col); with --data, check submissions against the framework without scoring')
-    .argument('<framework...>', 'framework YAML files (exactly one with --data)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(DIAGNOSTIC_FORMATS)).default('stylish'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('error'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
-    .option('--data <files...>', 'also check these submission files (wide or long CSV) against the framework: every missing, unreadable, out-of-range or duplicate value, unknown column and missing required region')
-    .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
-    .option('--data-max-bytes <size>', 'largest submission file to read', parseByteSize)
-    .option('--sheet <name>', 'the sheet of .xlsx submissions to read (default: the first sheet)')
-    .addOption(new Option('--summary <what>', 'with --data: findings per region (regions) or none').choices(VALIDATE_SUMMARIES).default('regions'))
-    .addOption(langOption())
-    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
-    .exitOverride()
-    .action(async (frameworks: string[], options) => setExit(await runValidate(io, version, frameworks, options)));
+  presenting(
+    readingSubmissions(
+      program
+        .command('validate')
+        .description('check framework files for CI (schema and semantic rules, file:line:col); with --data, check submissions against the framework without scoring')
+        .argument('<framework...>', 'framework YAML files (exactly one with --data)')
+        .addOption(formatOption(DIAGNOSTIC_FORMATS, 'stylish'))
+        .addOption(failOnOption('exit 1 when a finding is at or above this severity').default('error'))
+        .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+        .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
+        .option('--data <files...>', 'also check these submission files (wide or long CSV) against the framework: every missing, unreadable, out-of-range or duplicate value, unknown column and missing required region'),
+      '--data-max-bytes <size>',
+    ).addOption(new Option('--summary <what>', 'with --data: findings per region (regions) or none').choices(VALIDATE_SUMMARIES).default('regions')),
+  ).action(async (frameworks: string[], options) => setExit(await runValidate(io, version, frameworks, options)));
 
   readingSubmissions(
     writingResults(
@@ -91,10 +99,10 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('score, rank and tier every region')
         .argument('<framework>', 'framework YAML file')
         .argument('<data...>', 'submission CSV files (wide or long)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(RESULT_FORMATS)).default('table'))
+        .addOption(formatOption(RESULT_FORMATS, 'table'))
         .option('--period <period>', 'only this period')
         .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
-        .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)').choices(FAIL_ON)),
+        .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),
     ),
   ).action(async (framework: string, data: string[], options) => setExit(await runScore(io, version, framework, data, options)));
 
@@ -113,8 +121,8 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .option('--period <period>', 'with --regions or --by: the period to look at (default: the latest)')
         .addOption(new Option('--normalise <scope>', 'normalise each period apart or pooled (default: pooled across periods, per-period otherwise)').choices(['per-period', 'pooled']))
         .option('--top <n>', 'with --regions: how many indicators to list by gap (default 10)', parsePositiveInt)
-        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(COMPARE_FORMATS)).default('table'))
-        .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity').choices(FAIL_ON)),
+        .addOption(formatOption(COMPARE_FORMATS, 'table'))
+        .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity')),
     ),
   ).action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
 
@@ -125,7 +133,7 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('why a region sits in its tier and what would move it up')
         .argument('<framework>', 'framework YAML file')
         .argument('<args...>', 'submission CSV files, then the region (code, full or short name)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(EXPLAIN_FORMATS)).default('table'))
+        .addOption(formatOption(EXPLAIN_FORMATS, 'table'))
         .option('--period <period>', "the period to explain (default: the region's latest)")
         .option('--top <n>', 'search the N indicators with the largest effective weight (default 10)', parsePositiveInt),
     ),
@@ -134,23 +142,20 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     setExit(await runExplain(io, version, framework, dataPaths, region, options));
   });
 
-  program
-    .command('template')
-    .description('write a blank submission form (.xlsx, or .csv with a dictionary) for a framework')
-    .argument('<framework>', 'framework YAML file')
-    .requiredOption('-o, --output <file>', 'form.xlsx or form.csv: the format follows the extension')
-    .option('--bom', 'start the CSV form and dictionary with a UTF-8 BOM (for Excel)')
-    .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
-    .addOption(langOption())
-    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
-    .exitOverride()
-    .action(async (framework: string, options) => setExit(await runTemplate(io, version, framework, options)));
+  presenting(
+    program
+      .command('template')
+      .description('write a blank submission form (.xlsx, or .csv with a dictionary) for a framework')
+      .argument('<framework>', 'framework YAML file')
+      .requiredOption('-o, --output <file>', 'form.xlsx or form.csv: the format follows the extension')
+      .option('--bom', 'start the CSV form and dictionary with a UTF-8 BOM (for Excel)')
+      .option('--max-bytes <size>', 'largest framework file to read', parseByteSize),
+  ).action(async (framework: string, options) => setExit(await runTemplate(io, version, framework, options)));
 
   program
     .command('schema')
     .description('print the JSON Schema of the framework format (dgmi/1)')
     .option('-o, --output <file>', 'write to a file (atomically)')
-    .exitOverride()
     .action(async (options) => setExit(await runSchema(io, options)));
 
   return program;

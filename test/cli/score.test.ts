@@ -23,7 +23,7 @@ interface JsonResult {
   format: string;
   framework: { id: string; version: string; sha256: string };
   inputs: { path: string; sha256: string }[];
-  results: { region: string; score: number | null; rank: number | null; tier: string | null; nodes: Record<string, { score: number; contribution: number }>; indicators: Record<string, { value: number; normalised: number; imputed: boolean }> }[];
+  results: { region: string; period: string | null; score: number | null; rank: number | null; tier: string | null; nodes: Record<string, { score: number; contribution: number }>; indicators: Record<string, { value: number; normalised: number; imputed: boolean }> }[];
   diagnostics: { code: string; line: number; column: number }[];
 }
 
@@ -75,6 +75,9 @@ describe('dgmi score', () => {
   it('--period, --top, and an unknown period (exit 2, listing the periods present)', () => {
     const top = JSON.parse(runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'json', '--period', '2022', '--top', '4']).stdout) as JsonResult;
     expect(top.results.map((x) => x.region)).toEqual(['310000', '330000', '110000', '440000']);
+    // Not just any four: the first four of 2022 in the full, unfiltered report.
+    const all = JSON.parse(runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'json']).stdout) as JsonResult;
+    expect(top.results).toEqual(all.results.filter((x) => x.period === '2022').slice(0, 4));
     const missing = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--period', '1999']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('2021, 2022');

@@ -76,6 +76,7 @@ describe('dgmi validate --data', () => {
     const r = runDgmi([...brokenArgs, '--format', 'github']);
     expect(r.status).toBe(1);
     const lines = r.stdout.trim().split('\n');
+    // One line per finding: the 8 the json test lists (6 errors, 2 warnings).
     expect(lines).toHaveLength(8);
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=test\/fixtures\/validate-data\/broken\/submissions\/guangxi\.csv,line=2,col=5,title=value-out-of-range::/u));
     expect(lines).toContainEqual(expect.stringMatching(/^::warning file=test\/fixtures\/validate-data\/broken\/submissions\/guangxi\.csv,line=2,title=value-missing::.*'mean'/u));

@@ -4,8 +4,16 @@
  * warning, a two-line message in a file whose name has a space and a comma, an unplaced info.
  */
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
+import { plainPalette } from '../../src/report/palette.js';
 
+/** The files the fixtures name, and a third one with no findings. */
 export const BASE_FILES = ['framework.yaml', 'my data/a,b.csv', 'clean.csv'];
+
+/** English, no colour, the three files above, tool version 0.1.0; `overrides` on top. */
+export function formatOptions(overrides: Partial<DiagnosticFormatOptions> = {}): DiagnosticFormatOptions {
+  return { lang: 'en', color: plainPalette, files: BASE_FILES, toolVersion: '0.1.0', ...overrides };
+}
 
 export const positive: Diagnostic = {
   code: 'test-code',

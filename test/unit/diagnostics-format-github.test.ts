@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { chinese, positive, twoLines as twoLinesLf, unplaced } from './diagnostics-format-fixture.js';
+import { chinese, formatOptions, positive, twoLines as twoLinesLf, unplaced } from './diagnostics-format-fixture.js';
 import { github } from '../../src/report/diagnostics/github.js';
-import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
-import { plainPalette } from '../../src/report/palette.js';
-
 
 // A Windows line break, which GitHub needs encoded as %0D%0A.
 const twoLines: Diagnostic = { ...twoLinesLf, message: 'bad cell 85%\r\nsecond line' };
 
-const options: DiagnosticFormatOptions = {
-  lang: 'en',
-  color: plainPalette,
-  files: ['framework.yaml', 'my data/a,b.csv'],
-  toolVersion: '0.1.0',
-};
+const options = formatOptions();
 
 /** Decode a workflow-command value left to right (the inverse of GitHub's escaping rules). */
 function unescape(s: string): string {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { chinese, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
+import { chinese, formatOptions, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
 import { renderMessage, allCodes } from '../../src/diagnostics/messages.js';
-import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
 import { json } from '../../src/report/diagnostics/json.js';
-import { plainPalette } from '../../src/report/palette.js';
 
-
-const options = (lang: 'en' | 'zh'): DiagnosticFormatOptions => ({
-  lang,
-  color: plainPalette,
-  files: ['framework.yaml', 'my data/a,b.csv', 'clean.csv'],
-  toolVersion: '0.1.0',
-});
+const options = (lang: 'en' | 'zh') => formatOptions({ lang });
 
 const ENTRY_KEYS = [
   'code',

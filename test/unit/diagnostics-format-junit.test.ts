@@ -1,18 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { chinese, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
-import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
+import { chinese, formatOptions, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
 import { junit } from '../../src/report/diagnostics/junit.js';
-import { plainPalette } from '../../src/report/palette.js';
 
-
-const options: DiagnosticFormatOptions = {
-  lang: 'en',
-  color: plainPalette,
-  files: ['framework.yaml', 'my data/a,b.csv', 'clean.csv'],
-  toolVersion: '0.1.0',
-};
+const options = formatOptions();
 
 describe('junit', () => {
   it('writes one suite per file: failures for errors, system-out below fail-on, a pass when clean', () => {

@@ -5,11 +5,9 @@ import fc from 'fast-check';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { chinese, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
+import { chinese, formatOptions, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
 import { allCodes } from '../../src/diagnostics/messages.js';
-import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
 import { sarif } from '../../src/report/diagnostics/sarif.js';
-import { plainPalette } from '../../src/report/palette.js';
 
 // --- the vendored OASIS schema (see test/fixtures/sarif/README.md) --------------------------
 
@@ -59,14 +57,7 @@ function expectValid(text: string): Log {
   return log;
 }
 
-
-const options: DiagnosticFormatOptions = {
-  lang: 'en',
-  color: plainPalette,
-  files: ['framework.yaml', 'my data/a,b.csv', 'clean.csv'],
-  toolVersion: '0.1.0',
-  cwd: '/work/repo',
-};
+const options = formatOptions({ cwd: '/work/repo' });
 
 describe('sarif', () => {
   it('reads the vendored schema as draft-07 without changing its meaning', () => {

@@ -2,20 +2,12 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { chinese, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
-import type { DiagnosticFormatOptions } from '../../src/report/diagnostics/index.js';
+import { chinese, formatOptions, positive, twoLines, unplaced } from './diagnostics-format-fixture.js';
 import { stylish } from '../../src/report/diagnostics/stylish.js';
 import type { Palette } from '../../src/report/palette.js';
 import { plainPalette } from '../../src/report/palette.js';
 
-// Built literally with codes unknown to the catalog, so the formatter falls back to d.message
-// and d.hint whatever the catalog holds while others fill it in.
-const options = (lang: 'en' | 'zh', color: Palette = plainPalette): DiagnosticFormatOptions => ({
-  lang,
-  color,
-  files: ['framework.yaml', 'my data/a,b.csv', 'clean.csv'],
-  toolVersion: '0.1.0',
-});
+const options = (lang: 'en' | 'zh', color: Palette = plainPalette) => formatOptions({ lang, color });
 
 describe('stylish', () => {
   it('prints a clean run in either language', () => {

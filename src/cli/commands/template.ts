@@ -2,27 +2,6 @@
  * `dgmi template FRAMEWORK --output form.xlsx|form.csv`: a blank submission form for regions to
  * fill in. The format follows the extension: .xlsx is one workbook (the form, with input checks,
  * and a bilingual instructions sheet); .csv is the header row plus `form.dictionary.csv`.
- *
- * Commander wiring (for src/cli/program.ts; `langOption` and `parseByteSize` are the ones the
- * other commands use):
- *
- *   program
- *     .command('template')
- *     .description('write a blank submission form (.xlsx, or .csv with a dictionary) for a framework')
- *     .argument('<framework>', 'framework YAML file')
- *     .requiredOption('-o, --output <file>', 'form.xlsx or form.csv: the format follows the extension')
- *     .option('--bom', 'start the CSV form and dictionary with a UTF-8 BOM (for Excel)')
- *     .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
- *     .addOption(langOption())   // language of the headers people read (ids are always there)
- *     .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
- *     .exitOverride()
- *     .action(async (framework: string, options) => setExit(await runTemplate(io, version, framework, options)));
- *
- * And for every command that reads submissions, in `readingSubmissions` (and beside `--data` on
- * `validate`); `loadInputs` passes its options object on to `loadSubmissions`, so adding
- * `readonly sheet?: string | undefined` to `LoadInputOptions` (score.ts) is all the plumbing:
- *
- *     .option('--sheet <name>', 'the sheet of .xlsx submissions to read (default: the first sheet)')
  */
 import { extname } from 'node:path';
 import { loadFramework } from '../../load/framework.js';

@@ -59,9 +59,9 @@ export async function runValidate(io: Io, version: string, frameworks: readonly 
     diagnostics.push(...list.diagnostics);
     if (framework.regions?.kind === 'file') files.push(framework.regions.file);
     if (options.data === undefined) continue;
-    const checked = await checkSubmissions(framework, file, list.reference, data, dataOptions);
+    const checked = await checkSubmissions(framework, file, list.reference, data, dataOptions, options.summary !== 'none');
     diagnostics.push(...checked.diagnostics);
-    if (options.summary !== 'none') regions = checked.regions;
+    regions = checked.regions;
   }
   files.push(...data);
   const sorted = sortDiagnostics(diagnostics);
@@ -82,7 +82,8 @@ export async function runValidate(io: Io, version: string, frameworks: readonly 
 
 interface SubmissionCheck {
   readonly diagnostics: Diagnostic[];
-  readonly regions: RegionFindings[];
+  /** The findings per region; absent when no summary was asked for. */
+  readonly regions?: RegionFindings[];
 }
 
 /**
@@ -96,6 +97,7 @@ async function checkSubmissions(
   reference: RegionReference | undefined,
   data: readonly string[],
   options: { encoding: EncodingOption; maxBytes?: number; sheet?: string },
+  isSummarised: boolean,
 ): Promise<SubmissionCheck> {
   const loaded = await loadSubmissions(framework, data, { ...options, regions: reference ?? null, trackRowLines: true });
   const rowLines = loaded.rowLines ?? new Map();
@@ -104,6 +106,7 @@ async function checkSubmissions(
     diagnostics.push(...missingValueDiagnostics(framework, loaded.dataset, loaded.diagnostics, rowLines));
     if (reference) diagnostics.push(...missingRequiredRegions(reference, loaded.dataset, { file: frameworkPath, path: ['regions'] }));
   }
+  if (!isSummarised) return { diagnostics };
   return { diagnostics, regions: summariseRegions(diagnostics, rowLines, loaded.dataset, reference) };
 }
 

@@ -7,6 +7,7 @@ import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { renderHint, renderMessage } from '../../diagnostics/messages.js';
 import { printableLines } from '../printable.js';
+import { isPosition } from './locations.js';
 import type { DiagnosticFormatOptions, DiagnosticFormatter } from './index.js';
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -21,10 +22,6 @@ function escapeData(s: string): string {
 
 function escapeProperty(s: string): string {
   return escapeData(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
-}
-
-function isPosition(n: number | undefined): n is number {
-  return n !== undefined && Number.isInteger(n) && n >= 1;
 }
 
 function command(d: Diagnostic, options: DiagnosticFormatOptions): string {

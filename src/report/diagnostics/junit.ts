@@ -9,6 +9,7 @@ import { SEVERITY_ORDER, sortDiagnostics } from '../../diagnostics/diagnostic.js
 import { renderHint, renderMessage } from '../../diagnostics/messages.js';
 import type { Lang } from '../../model/i18n.js';
 import type { DiagnosticFormatter } from './index.js';
+import { diagnosticsByFile, isPosition } from './locations.js';
 
 /**
  * XML 1.0 allows only tab, LF, CR and U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF; anything
@@ -39,31 +40,10 @@ function xmlAttribute(s: string): string {
     .replaceAll('\n', '&#10;');
 }
 
-function isPosition(n: number | undefined): n is number {
-  return n !== undefined && Number.isInteger(n) && n >= 1;
-}
-
 /** `line:col`, `line`, or '' when the diagnostic has no position. */
 function position(d: Diagnostic): string {
   if (!isPosition(d.line)) return '';
   return isPosition(d.column) ? `${d.line}:${d.column}` : String(d.line);
-}
-
-interface Suite {
-  readonly file: string;
-  readonly diagnostics: Diagnostic[];
-}
-
-/** Every file the user gave, in their order, then any other file a diagnostic names. */
-function suites(sorted: readonly Diagnostic[], files: readonly string[]): Suite[] {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const file of files) byFile.set(file, []);
-  for (const d of sorted) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  return [...byFile].map(([file, diagnostics]) => ({ file, diagnostics }));
 }
 
 function testCase(d: Diagnostic, lang: Lang, isFailure: boolean): string[] {
@@ -91,18 +71,19 @@ export const junit: DiagnosticFormatter = (diagnostics, options) => {
   const body: string[] = [];
   let tests = 0;
   let failures = 0;
-  for (const suite of suites(sortDiagnostics(diagnostics), options.files)) {
-    const suiteTests = Math.max(1, suite.diagnostics.length);
-    const suiteFailures = suite.diagnostics.filter(isFailure).length;
+  // A clean file is a suite too: one passing test case.
+  for (const [file, found] of diagnosticsByFile(sortDiagnostics(diagnostics), options.files)) {
+    const suiteTests = Math.max(1, found.length);
+    const suiteFailures = found.filter(isFailure).length;
     tests += suiteTests;
     failures += suiteFailures;
     body.push(
-      `  <testsuite name="${xmlAttribute(suite.file)}" tests="${suiteTests}" failures="${suiteFailures}" errors="0">`,
+      `  <testsuite name="${xmlAttribute(file)}" tests="${suiteTests}" failures="${suiteFailures}" errors="0">`,
     );
-    if (suite.diagnostics.length === 0) {
-      body.push(`    <testcase classname="${xmlAttribute(suite.file)}" name="${xmlAttribute(suite.file)}"/>`);
+    if (found.length === 0) {
+      body.push(`    <testcase classname="${xmlAttribute(file)}" name="${xmlAttribute(file)}"/>`);
     }
-    for (const d of suite.diagnostics) body.push(...testCase(d, options.lang, isFailure(d)));
+    for (const d of found) body.push(...testCase(d, options.lang, isFailure(d)));
     body.push('  </testsuite>');
   }
   return [

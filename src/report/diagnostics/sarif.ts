@@ -9,6 +9,7 @@ import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { allCodes, renderHint, renderMessage } from '../../diagnostics/messages.js';
 import type { DiagnosticFormatter } from './index.js';
+import { isPosition } from './locations.js';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -20,10 +21,6 @@ export const DGMI_INFORMATION_URI = 'https://www.npmjs.com/package/dgmi';
 const SOURCE_ROOT = '%SRCROOT%';
 
 const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
-
-function isPosition(n: number | undefined): n is number {
-  return n !== undefined && Number.isInteger(n) && n >= 1;
-}
 
 /** `C:/`, `//server/share` and `/` start an absolute path (after backslashes became slashes). */
 function isAbsolute(path: string): boolean {

@@ -10,9 +10,11 @@ import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { renderHint, renderMessage } from '../../diagnostics/messages.js';
 import { printable } from '../printable.js';
+import { regionLabel } from '../results/labels.js';
 import type { Lang } from '../../model/i18n.js';
 import type { Palette } from '../palette.js';
 import type { DiagnosticFormatter } from './index.js';
+import { diagnosticsByFile, isPosition } from './locations.js';
 
 interface StylishWords {
   readonly severity: Readonly<Record<Severity, string>>;
@@ -20,7 +22,7 @@ interface StylishWords {
   readonly clean: string;
   readonly summary: (counts: Readonly<Record<Severity, number>>) => string;
   readonly byRegion: string;
-  /** `广西 (450000)` / `广西（450000）`, or the code alone when the region has no name. */
+  /** `广西 (450000)` / `广西（450000）` (full-width brackets in Chinese), or the code alone when the region has no name. */
   readonly region: (r: RegionFindings) => string;
   /** `3 errors, 1 warning`: only the severities the region has. */
   readonly regionCounts: (r: RegionFindings) => string;
@@ -43,7 +45,7 @@ const WORDS: Readonly<Record<Lang, StylishWords>> = {
       return `✖ ${plural(error + warning + info, 'problem', 'problems')} (${parts.join(', ')})`;
     },
     byRegion: 'By region:',
-    region: (r) => (r.name === '' || r.name === r.region ? r.region : `${r.name} (${r.region})`),
+    region: (r) => regionLabel(r.region, r.name),
     regionCounts: (r) =>
       [
         r.errors > 0 ? plural(r.errors, 'error', 'errors') : '',
@@ -83,22 +85,6 @@ function cell(text: string, width: number, colour: (s: string) => string): strin
 
 function severityColour(palette: Palette, severity: Severity): (s: string) => string {
   return severity === 'error' ? palette.error : severity === 'warning' ? palette.warning : palette.info;
-}
-
-function isPosition(n: number | undefined): n is number {
-  return n !== undefined && Number.isInteger(n) && n >= 1;
-}
-
-/** Files in the order the user gave them, then any other file a diagnostic names. */
-function groupByFile(sorted: readonly Diagnostic[], files: readonly string[]): Diagnostic[][] {
-  const groups = new Map<string, Diagnostic[]>();
-  for (const file of files) groups.set(file, []);
-  for (const d of sorted) {
-    const group = groups.get(d.file);
-    if (group) group.push(d);
-    else groups.set(d.file, [d]);
-  }
-  return [...groups.values()].filter((group) => group.length > 0);
 }
 
 function fileBlock(group: readonly Diagnostic[], lang: Lang, palette: Palette): string[] {
@@ -177,8 +163,9 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
   if (diagnostics.length === 0) return `${palette.success(words.clean)}\n`;
 
   const lines: string[] = [];
-  for (const group of groupByFile(sortDiagnostics(diagnostics), options.files)) {
-    lines.push(...fileBlock(group, lang, palette), '');
+  // Only files with findings get a block; a clean file is not listed.
+  for (const group of diagnosticsByFile(sortDiagnostics(diagnostics), options.files).values()) {
+    if (group.length > 0) lines.push(...fileBlock(group, lang, palette), '');
   }
   lines.push(...regionBlock(options.regions ?? [], lang, palette));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -3,6 +3,7 @@
  * of a `results` entry of the JSON output, for library users who want objects, not columns.
  */
 import type { ScoreTable } from '../../model/score-table.js';
+import { tierId } from './labels.js';
 
 export interface RegionResult {
   readonly region: string;
@@ -39,7 +40,6 @@ export function toResults(table: ScoreTable): RegionResult[] {
         effectiveWeight: scores?.effectiveWeight[row] ?? 0,
       };
     }
-    const tierIndex = table.tier[row] ?? -1;
     return {
       region: dataset.region[row] ?? '',
       name: textOrNull(dataset.name[row]),
@@ -48,7 +48,7 @@ export function toResults(table: ScoreTable): RegionResult[] {
       score: orNull(table.composite.score[row]),
       rank: orNull(table.composite.rank[row]),
       percentile: orNull(table.composite.percentile[row]),
-      tier: tierIndex >= 0 ? (framework.tiers?.levels[tierIndex]?.id ?? null) : null,
+      tier: tierId(framework, table.tier[row] ?? -1) ?? null,
       nodes,
       indicators,
     };

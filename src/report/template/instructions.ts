@@ -114,14 +114,16 @@ const STEPS: readonly LocalizedText[] = [
 
 /** The whole content of a blank form for `framework`, its headers in `lang`. */
 export function templateContent(framework: ResolvedFramework, lang: Lang): TemplateContent {
-  const indicators = framework.indicators.map((i) => indicatorFacts(framework, i));
-  const rows = ROW_ROLES.map((role) => rowColumn(framework, role, lang));
-  const columns = framework.indicators.map((indicator, k) => indicatorColumn(indicators[k] ?? indicatorFacts(framework, indicator), indicator, lang));
+  // Described once: the form's columns and the dictionary both read these facts.
+  const described = framework.indicators.map((indicator) => ({ indicator, facts: indicatorFacts(framework, indicator) }));
   return {
     formSheet: lang === 'zh' ? '填报表' : 'Form',
     instructionsSheet: lang === 'zh' ? '填报说明' : 'Instructions',
-    columns: [...rows, ...columns],
-    indicators,
+    columns: [
+      ...ROW_ROLES.map((role) => rowColumn(framework, role, lang)),
+      ...described.map(({ indicator, facts }) => indicatorColumn(facts, indicator, lang)),
+    ],
+    indicators: described.map(({ facts }) => facts),
     title: {
       zh: `${pickText(framework.name, 'zh')}${framework.version ? `（${framework.version}）` : ''} 数据填报说明`,
       en: `${pickText(framework.name, 'en')}${framework.version ? ` (${framework.version})` : ''}: how to fill in the form`,
@@ -217,7 +219,7 @@ function errorText(validation: Validation | undefined, lang: Lang): string {
 }
 
 /** One indicator described for the dictionary and the instructions sheet. */
-export function indicatorFacts(framework: ResolvedFramework, indicator: ResolvedIndicator): IndicatorFacts {
+function indicatorFacts(framework: ResolvedFramework, indicator: ResolvedIndicator): IndicatorFacts {
   const spec = cellSpecOf(indicator);
   const levels = Object.entries(indicator.levels ?? {});
   const path = indicator.path.map((id) => framework.nodeById.get(id)?.name);
