@@ -50,6 +50,8 @@ export interface SubmissionsResult {
   readonly diagnostics: Diagnostic[];
   /** With `trackRowLines`: per file, the row each data line belongs to, indexed by 1-based line. */
   readonly rowLines?: RowLines;
+  /** The region list the rows were checked against (loadSubmissions only), for reuse by a second load. */
+  readonly regions?: RegionReference;
 }
 
 /** The (region, period) row a data line belongs to; the region as canonicalised (or as written, when it is not listed). */
@@ -73,7 +75,8 @@ export async function loadSubmissions(
 ): Promise<SubmissionsResult> {
   const diagnostics: Diagnostic[] = [];
   let regions = options.regions;
-  if (regions === undefined && framework.regions?.kind === 'file') {
+  if (regions === undefined) {
+    // The framework's region list (built-in table or its own CSV), read once for all files.
     const loaded = await loadRegionReference(framework, options);
     diagnostics.push(...loaded.diagnostics);
     regions = loaded.reference ?? null;
@@ -84,8 +87,8 @@ export async function loadSubmissions(
     diagnostics.push(...read.diagnostics);
     if (read.file) files.push(read.file);
   }
-  const parsed = await parseSubmissions(framework, files, { ...options, regions: regions ?? null });
-  return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics] };
+  const parsed = await parseSubmissions(framework, files, { ...options, regions });
+  return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics], ...(regions ? { regions } : {}) };
 }
 
 export interface RegionReferenceResult {

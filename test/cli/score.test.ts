@@ -172,6 +172,16 @@ describe('dgmi score', () => {
     expect(existsSync(join(projectRoot, 'results.json'))).toBe(false);
   });
 
+  it('names a province as the built-in table does: 浙江 is read as 330000', () => {
+    const dir = tmp();
+    const lines = readFileSync(join(projectRoot, 'samples/provinces-2022.csv'), 'utf8').trim().split(/\r?\n/u);
+    const zhejiang = lines.find((l) => l.startsWith('330000'));
+    const file = write(dir, 'zj.csv', `${lines[0]}\n${zhejiang?.replace(/^330000/u, '浙江')}\n`);
+    const r = runDgmi(['score', 'indicators/cn-dgdi.yaml', file, '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as JsonResult).results.map((x) => x.region)).toEqual(['330000']);
+  });
+
   it('the README main command scores the samples with exit 0', () => {
     const r = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples]);
     expect(r.status).toBe(0);

@@ -4,33 +4,6 @@
  * that the data set is assembled for the question first (the two periods only, or a baseline
  * stacked under the current data) and that comparisons across periods normalise pooled by
  * default, since relative methods make scores of separately normalised periods incomparable.
- *
- * Commander wiring (for src/cli/program.ts; `FAIL_ON`, `langOption`, `parsePositiveInt` and
- * `parseByteSize` are the ones `score` uses, `COMPARE_FORMATS` is src/report/compare/index.ts):
- *
- *   program
- *     .command('compare')
- *     .description('compare regions side by side, two periods, or groups (east/central/west/northeast)')
- *     .argument('<framework>', 'framework YAML file')
- *     .argument('<data...>', 'submission CSV files (wide or long)')
- *     .option('--regions <list>', 'regions side by side: codes or names, comma-separated (e.g. 浙江,江苏)')
- *     .option('--from <period>', 'across periods: the earlier period (default: the one before --to)')
- *     .option('--to <period>', 'across periods: the later period (default: the latest)')
- *     .option('--baseline <file...>', "across periods: a second data set, the 'from' side (put it last)")
- *     .addOption(new Option('--by <column>', "across groups: the framework's group column").choices(['group']))
- *     .option('--period <period>', 'with --regions or --by: the period to look at (default: the latest)')
- *     .addOption(new Option('--normalise <scope>', 'normalise each period apart or pooled (default: pooled across periods, per-period otherwise)').choices(['per-period', 'pooled']))
- *     .option('--top <n>', 'with --regions: how many indicators to list by gap (default 10)', parsePositiveInt)
- *     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(COMPARE_FORMATS)).default('table'))
- *     .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
- *     .addOption(new Option('--fail-on <severity>', 'exit 1 when a diagnostic is at or above this severity').choices(FAIL_ON))
- *     .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
- *     .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
- *     .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
- *     .addOption(langOption())
- *     .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
- *     .exitOverride()
- *     .action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
  */
 import { compareGroups } from '../../analyse/compare-groups.js';
 import { baselineLabels, choosePeriodPair, comparePeriods, datasetOfPeriods, stackBaseline } from '../../analyse/compare-periods.js';
@@ -211,7 +184,7 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
     report(current.diagnostics);
     return EXIT.usage;
   }
-  const baseline = baselinePaths.length > 0 ? await loadSubmissions(framework, baselinePaths, loadOptions) : undefined;
+  const baseline = baselinePaths.length > 0 ? await loadSubmissions(framework, baselinePaths, { ...loadOptions, regions: current.regions ?? null }) : undefined;
   const early = [...current.diagnostics, ...(baseline?.diagnostics ?? [])];
   if (!current.dataset || (baseline !== undefined && !baseline.dataset)) {
     report(early);

@@ -1,29 +1,6 @@
-/*
- * `dgmi explain FRAMEWORK DATA... REGION`. Commander wiring for src/cli/program.ts (commander
- * cannot put a single argument after a variadic one, so the region is the last of `<args...>`):
- *
- *   import { runExplain, splitDataAndRegion } from './commands/explain.js';
- *   import { EXPLAIN_FORMATS } from '../report/explain/index.js';
- *
- *   program
- *     .command('explain')
- *     .description('why a region sits in its tier and what would move it up')
- *     .argument('<framework>', 'framework YAML file')
- *     .argument('<args...>', 'submission CSV files, then the region (code, full or short name)')
- *     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(EXPLAIN_FORMATS)).default('table'))
- *     .option('-o, --output <file>', 'write to a file (atomically; never over an input)')
- *     .option('--period <period>', 'the period to explain (default: the region\'s latest)')
- *     .option('--top <n>', 'search the N indicators with the largest effective weight (default 10)', parsePositiveInt)
- *     .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
- *     .option('--max-bytes <size>', 'largest submission file to read', parseByteSize)
- *     .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
- *     .addOption(langOption())
- *     .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
- *     .exitOverride()
- *     .action(async (framework: string, args: string[], options) => {
- *       const { dataPaths, region } = splitDataAndRegion(args);
- *       setExit(await runExplain(io, version, framework, dataPaths, region, options));
- *     });
+/**
+ * `dgmi explain FRAMEWORK DATA... REGION`. Commander cannot put a single argument after a
+ * variadic one, so the region is the last of `<args...>` (see `splitDataAndRegion`).
  */
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { explainRegion } from '../../analyse/explain.js';

@@ -3,6 +3,7 @@ import type { EncodingOption } from '../../load/decode.js';
 import { loadFramework } from '../../load/framework.js';
 import { loadSubmissions } from '../../load/submissions.js';
 import type { Dataset } from '../../model/dataset.js';
+import type { RegionReference } from '../../regions/region-reference.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { plainPalette } from '../../report/palette.js';
@@ -38,6 +39,8 @@ export interface LoadedInputs {
   readonly diagnostics: readonly Diagnostic[];
   /** Set when the run cannot go on (framework invalid, nothing readable). */
   readonly status?: number;
+  /** The framework's region list as read, so a second data set can be checked against it without re-reading. */
+  readonly regions?: RegionReference;
 }
 
 export interface LoadInputOptions {
@@ -56,7 +59,13 @@ export async function loadInputs(frameworkPath: string, dataPaths: readonly stri
   if (!submissions.dataset) {
     return { framework: loaded.framework, diagnostics: sortDiagnostics(diagnostics), status: hasUnreadableInput(diagnostics) ? EXIT.usage : EXIT.findings };
   }
-  return { framework: loaded.framework, dataset: submissions.dataset, diagnostics, ...(hasUnreadableInput(diagnostics) ? { status: EXIT.usage } : {}) };
+  return {
+    framework: loaded.framework,
+    dataset: submissions.dataset,
+    diagnostics,
+    ...(submissions.regions ? { regions: submissions.regions } : {}),
+    ...(hasUnreadableInput(diagnostics) ? { status: EXIT.usage } : {}),
+  };
 }
 
 /** load → validate → score, shared by every command that needs scores. */
