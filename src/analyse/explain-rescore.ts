@@ -13,7 +13,7 @@
 import type { Dataset } from '../model/dataset.js';
 import type { ResolvedFramework } from '../model/resolved.js';
 import type { ScoreTable } from '../model/score-table.js';
-import { canonicalRows, isIdentity, selectRows } from '../score/canonical-rows.js';
+import { canonicalRows, isIdentity, datasetOfRows } from '../score/canonical-rows.js';
 import { score, type ScoreOptions } from '../score/engine.js';
 
 /** Where the region stands after a re-score. */
@@ -61,7 +61,7 @@ export function createRescorer(table: ScoreTable, row: number, options: ScoreOpt
   const rows = scopeRows(table.dataset, row, options);
   const local = rows.indexOf(row);
   if (local < 0) throw new Error(`createRescorer: row ${row} is excluded or not in its own scope`);
-  const base = isIdentity(rows, table.dataset.rowCount) ? table.dataset : selectRows(table.dataset, rows);
+  const base = isIdentity(rows, table.dataset.rowCount) ? table.dataset : datasetOfRows(table.dataset, rows);
   const framework = table.framework;
   // Same framework without rounding: the composite's unrounded response to a small change.
   const unrounded: ResolvedFramework = { ...framework, precision: undefined };

@@ -37,12 +37,12 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (encoding === 'auto') {
     if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return decodeAs(buffer.subarray(3), 'utf8', true);
-    if (startsWith(bytes, 0xff, 0xfe)) return { text: iconv.decode(buffer.subarray(2), 'utf16le'), encoding: 'utf16le', hadBom: true };
-    if (startsWith(bytes, 0xfe, 0xff)) return { text: iconv.decode(buffer.subarray(2), 'utf16be'), encoding: 'utf16be', hadBom: true };
+    if (startsWith(bytes, 0xff, 0xfe)) return decodeWithIconv(buffer.subarray(2), 'utf16le', true);
+    if (startsWith(bytes, 0xfe, 0xff)) return decodeWithIconv(buffer.subarray(2), 'utf16be', true);
     if (looksBinary(bytes)) return { kind: 'binary' };
     const utf8 = decodeAs(buffer, 'utf8', false);
     if ('text' in utf8) return utf8;
-    return { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030', hadBom: false };
+    return decodeWithIconv(buffer, 'gb18030', false);
   }
   if ((encoding === 'utf8' || encoding === 'gb18030' || encoding === 'gbk') && looksBinary(bytes)) return { kind: 'binary' };
   if (encoding === 'utf8') {
@@ -50,7 +50,7 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
     return decodeAs(hasBom ? buffer.subarray(3) : buffer, 'utf8', hasBom);
   }
   const bomLength = encoding.startsWith('utf16') && (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) ? 2 : 0;
-  return { text: iconv.decode(buffer.subarray(bomLength), encoding), encoding, hadBom: bomLength > 0 };
+  return decodeWithIconv(buffer.subarray(bomLength), encoding, bomLength > 0);
 }
 
 /** What to tell the user about `path` when its bytes are not text in any encoding tried. */
@@ -58,6 +58,16 @@ export function decodeFailureDiagnostic(failure: DecodeFailure, path: string): D
   return failure.kind === 'binary'
     ? makeDiagnostic('file-binary', { path }, { file: path })
     : makeDiagnostic('file-encoding-invalid', { path, encoding: failure.encoding }, { file: path });
+}
+
+/**
+ * iconv never fails: it puts U+FFFD where bytes do not decode. A replaced character would be a
+ * corrupted name or number (or id, in a framework), so any replacement means the file is not in
+ * this encoding.
+ */
+function decodeWithIconv(buffer: Buffer, encoding: Exclude<DetectedEncoding, 'utf8'>, hadBom: boolean): DecodedText | DecodeFailure {
+  const text = iconv.decode(buffer, encoding);
+  return text.includes('\uFFFD') ? { kind: 'invalid', encoding } : { text, encoding, hadBom };
 }
 
 function decodeAs(buffer: Buffer, encoding: 'utf8', hadBom: boolean): DecodedText | DecodeFailure {

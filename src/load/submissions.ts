@@ -184,11 +184,6 @@ async function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics
     diagnostics.push(decodeFailureDiagnostic(decoded, file.path));
     return undefined;
   }
-  // iconv replaces what it cannot decode with U+FFFD; a replaced character would be a corrupted name or number.
-  if (decoded.encoding !== 'utf8' && decoded.text.includes('\uFFFD')) {
-    diagnostics.push(decodeFailureDiagnostic({ kind: 'invalid', encoding: decoded.encoding }, file.path));
-    return undefined;
-  }
   const parsed = parseCsvTable(decoded.text, file.path);
   diagnostics.push(...parsed.diagnostics);
   return parsed.table;

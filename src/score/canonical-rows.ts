@@ -38,7 +38,7 @@ export function isIdentity(rows: Uint32Array, rowCount: number): boolean {
 }
 
 /** The dataset of just `kept` rows, in that order. */
-export function selectRows(dataset: Dataset, kept: Uint32Array): Dataset {
+export function datasetOfRows(dataset: Dataset, kept: Uint32Array): Dataset {
   const pick = <T>(column: readonly T[]): T[] => Array.from(kept, (row) => column[row] as T);
   return {
     rowCount: kept.length,

@@ -16,7 +16,7 @@ import { aggregateGroup, ISSUE_NEGATIVE, ISSUE_ZERO, type AggregateChild } from 
 import { childEffectiveWeight, contributionOf } from './effective-weight.js';
 import { scoreIndicator, type IndicatorContext } from './indicator.js';
 import { frameworkLocation, nodeDocumentPaths, rowLocation } from './locations.js';
-import { canonicalRows, isIdentity, restoreRows, selectRows, type PartitionedTable } from './canonical-rows.js';
+import { canonicalRows, isIdentity, restoreRows, datasetOfRows, type PartitionedTable } from './canonical-rows.js';
 import { reportingOrder } from './order.js';
 import { allRows, compareCodeUnits, partitionRows, type Partition } from './partition.js';
 import { roundColumn } from './precision.js';
@@ -53,7 +53,7 @@ export function score(framework: ResolvedFramework, dataset: Dataset, options: S
   const rows = canonicalRows(dataset);
   const { table, periods } = isIdentity(rows, dataset.rowCount)
     ? scoreRows(framework, dataset, options)
-    : restoreRows(scoreRows(framework, selectRows(dataset, rows), options), dataset, rows);
+    : restoreRows(scoreRows(framework, datasetOfRows(dataset, rows), options), dataset, rows);
   // Ordered once, on the rows the caller gave: ordering the canonical rows too would be thrown away by restoreRows.
   return { ...table, order: reportingOrder(periods.labelOf, table.composite.rank, table.dataset.region) };
 }
