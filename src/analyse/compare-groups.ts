@@ -7,14 +7,12 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { ScoreTable } from '../model/score-table.js';
-import type { NbsGroup } from '../regions/cn-provinces.js';
+import { NBS_GROUPS } from '../regions/cn-provinces.js';
 import { compareCodeUnits } from '../score/partition.js';
 import type { Analysis, ComparisonBasis, NormaliseScope } from './analysis.js';
 import { summarise, type Summary } from './descriptive.js';
 import { theilDecomposition, type GroupTheil } from './inequality.js';
 
-/** The four regions of the National Bureau of Statistics, in the order its reports use. */
-const NBS_GROUP_ORDER = ['east', 'central', 'west', 'northeast'] as const satisfies readonly Exclude<NbsGroup, ''>[];
 
 export interface DimensionSummary {
   readonly id: string;
@@ -65,8 +63,8 @@ export interface CompareGroupsOptions {
 
 function groupOrder(a: string, b: string): number {
   const rank = (label: string): number => {
-    const i = (NBS_GROUP_ORDER as readonly string[]).indexOf(label);
-    return i < 0 ? NBS_GROUP_ORDER.length : i;
+    const i = (NBS_GROUPS as readonly string[]).indexOf(label);
+    return i < 0 ? NBS_GROUPS.length : i;
   };
   return rank(a) - rank(b) || compareCodeUnits(a, b);
 }

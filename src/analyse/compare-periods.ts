@@ -7,6 +7,7 @@
  * their statistics over both periods together, so the CLI scores the pair with
  * `normaliseScope: 'pooled'` by default; the data-set helpers at the end build that pair.
  */
+import { datasetOfRows } from '../score/canonical-rows.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { Dataset } from '../model/dataset.js';
@@ -215,23 +216,6 @@ export function choosePeriodPair(periods: readonly string[], from: string | unde
   return { from: previous, to: later.period, diagnostics: [] };
 }
 
-/** The rows `rows` of `dataset` (in that order) as a data set of their own. */
-export function selectDatasetRows(dataset: Dataset, rows: readonly number[]): Dataset {
-  const pick = <T>(column: readonly T[]): T[] => rows.map((row) => column[row] as T);
-  const excluded = dataset.excluded;
-  return {
-    rowCount: rows.length,
-    region: pick(dataset.region),
-    name: pick(dataset.name),
-    group: pick(dataset.group),
-    period: pick(dataset.period),
-    values: dataset.values.map((column) => Float64Array.from(rows, (row) => column[row] ?? NaN)),
-    sources: pick(dataset.sources),
-    ...(excluded ? { excluded: Uint8Array.from(rows, (row) => excluded[row] ?? 0) } : {}),
-    inputs: dataset.inputs,
-  };
-}
-
 /** The rows of `dataset` whose period is one of `periods`. */
 export function datasetOfPeriods(dataset: Dataset, periods: readonly string[]): Dataset {
   const wanted = new Set(periods);
@@ -239,7 +223,7 @@ export function datasetOfPeriods(dataset: Dataset, periods: readonly string[]): 
   dataset.period.forEach((period, row) => {
     if (wanted.has(period)) rows.push(row);
   });
-  return rows.length === dataset.rowCount ? dataset : selectDatasetRows(dataset, rows);
+  return rows.length === dataset.rowCount ? dataset : datasetOfRows(dataset, rows);
 }
 
 /**

@@ -11,8 +11,11 @@
  * them missing.
  */
 
+/** The National Bureau of Statistics' four-region division, in the order its reports use. */
+export const NBS_GROUPS = ['east', 'central', 'west', 'northeast'] as const;
+
 /** One NBS region of the four-region division, or '' for a division outside it. */
-export type NbsGroup = 'east' | 'central' | 'west' | 'northeast' | '';
+export type NbsGroup = (typeof NBS_GROUPS)[number] | '';
 
 export interface Province {
   /** GB/T 2260 code. */

@@ -37,9 +37,10 @@ export function isIdentity(rows: Uint32Array, rowCount: number): boolean {
   return true;
 }
 
-/** The dataset of just `kept` rows, in that order. */
-export function datasetOfRows(dataset: Dataset, kept: Uint32Array): Dataset {
+/** The dataset of just `kept` rows, in that order (their `excluded` marks travel with them). */
+export function datasetOfRows(dataset: Dataset, kept: ArrayLike<number>): Dataset {
   const pick = <T>(column: readonly T[]): T[] => Array.from(kept, (row) => column[row] as T);
+  const excluded = dataset.excluded;
   return {
     rowCount: kept.length,
     region: pick(dataset.region),
@@ -48,6 +49,7 @@ export function datasetOfRows(dataset: Dataset, kept: Uint32Array): Dataset {
     period: pick(dataset.period),
     values: dataset.values.map((column) => Float64Array.from(kept, (row) => column[row] ?? NaN)),
     sources: pick(dataset.sources),
+    ...(excluded ? { excluded: Uint8Array.from(kept, (row) => excluded[row] ?? 0) } : {}),
     inputs: dataset.inputs,
   };
 }
