@@ -29,7 +29,7 @@ if (mode === 'csv') {
   const t3 = now();
   // The CLI streams JSON in chunks (township-scale JSON is longer than a V8 string may be).
   let jsonChars = 0;
-  for (const chunk of RESULT_STREAMS.json(table, { lang: 'en', palette: plainPalette, toolVersion: 'bench' })) jsonChars += chunk.length;
+  for (const chunk of RESULT_STREAMS.json(table, { lang: 'en', palette: plainPalette, toolVersion: 'bench' })) jsonChars += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
   const t4 = now();
   Object.assign(result, { frameworkMs: t1 - t0, loadMs: t2 - t1, scoreMs: t3 - t2, jsonMs: t4 - t3, jsonChars });
 }

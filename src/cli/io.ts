@@ -7,7 +7,7 @@ import { once } from 'node:events';
 export interface Io {
   readonly stdout: (text: string) => void;
   /** Write many chunks to stdout, waiting for the pipe to drain so a huge output never piles up in memory. */
-  readonly stdoutChunks: (chunks: Iterable<string>) => Promise<void>;
+  readonly stdoutChunks: (chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>) => Promise<void>;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
@@ -19,7 +19,7 @@ export function processIo(): Io {
   return {
     stdout: (text) => process.stdout.write(text),
     stdoutChunks: async (chunks) => {
-      for (const chunk of chunks) {
+      for await (const chunk of chunks) {
         if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
       }
     },

@@ -9,6 +9,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 export class OutputRefused extends Error {}
 
+/** `writeSync` may write less than asked; loop until every byte is out. */
+function writeAllSync(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+}
+
 function canonical(path: string): string {
   try {
     return realpathSync(path);
@@ -28,8 +34,11 @@ export function assertNotAnInput(output: string, inputs: readonly string[]): voi
   if (clash !== undefined) throw new OutputRefused(clash);
 }
 
-/** Write `content` (text, text in chunks, or bytes) to a temporary file beside `path`, then rename it over. */
-export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
+/** A large output produced piece by piece: text or UTF-8 bytes, possibly as they become ready. */
+export type OutputChunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
+/** Write `content` (text, bytes, or chunks of either) to a temporary file beside `path`, then rename it over. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array | OutputChunks): Promise<void> {
   const temp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
@@ -37,9 +46,9 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       if (typeof content === 'string' || content instanceof Uint8Array) {
         await handle.writeFile(content);
       } else {
-        // Chunk by chunk, synchronously: nothing else runs meanwhile, memory stays bounded by one
-        // chunk, and no large joined string is built only to be encoded and dropped.
-        for (const chunk of content) writeSync(handle.fd, chunk);
+        // Chunk by chunk: memory stays bounded by the chunks in flight, and no large joined
+        // string is built only to be encoded and dropped.
+        for await (const chunk of content) writeAllSync(handle.fd, chunk);
       }
     } finally {
       await handle.close();

@@ -182,6 +182,62 @@ describe('dgmi score', () => {
     expect((JSON.parse(r.stdout) as JsonResult).results.map((x) => x.region)).toEqual(['330000']);
   });
 
+  describe('worker threads (--threads)', () => {
+    /** 1,200 regions × 30 indicators in 2 dimensions × 3 groups: several JSON batches, some cells missing, a Chinese name per row. */
+    function generated(dir: string): { framework: string; data: string } {
+      const indicators = Array.from({ length: 30 }, (_, k) => `i${k}`);
+      const groups = [0, 1].flatMap((d) =>
+        [0, 1, 2].map((g) => {
+          const ids = indicators.filter((_, k) => k % 6 === d * 3 + g);
+          return `      - id: d${d}g${g}\n        name: { en: G${d}${g} }\n        indicators:\n${ids.map((id, j) => `          - { id: ${id}, name: { en: ${id} }${j % 2 ? ', direction: negative' : ''} }`).join('\n')}`;
+        }),
+      );
+      const yaml = [
+        'format: dgmi/1',
+        'id: threads',
+        'name: { en: Threads }',
+        'dimensions:',
+        ...[0, 1].map((d) => `  - id: d${d}\n    name: { en: D${d} }\n    weight: ${d + 1}\n    groups:\n${groups.slice(3 * d, 3 * d + 3).join('\n')}`),
+        'tiers:',
+        '  levels:',
+        '    - { id: top, name: { en: Top }, rule: { rank: { max: 100 } } }',
+        '    - { id: rest, name: { en: Rest }, rule: otherwise }',
+      ].join('\n');
+      let csv = `region,name,group,period,${indicators.join(',')}\n`;
+      for (let r = 0; r < 1200; r++) {
+        const cells = indicators.map((_, k) => ((r * 7 + k * 13) % 97 === 0 ? '' : String(((r * 31 + k * 17) % 1000) / 10)));
+        csv += `${100000 + r},地区${r},${['east', 'west'][r % 2]},${2021 + (r % 2)},${cells.join(',')}\n`;
+      }
+      return { framework: write(dir, 'threads.yaml', `${yaml}\n`), data: write(dir, 'threads.csv', csv) };
+    }
+
+    it('writes JSON on worker threads byte for byte as in one thread, to a file and to stdout', () => {
+      const dir = tmp();
+      const { framework, data } = generated(dir);
+      const one = join(dir, 'one.json');
+      const two = join(dir, 'two.json');
+      expect(runDgmi(['score', framework, data, '--format', 'json', '--output', one, '--threads', '1']).status).toBe(0);
+      expect(runDgmi(['score', framework, data, '--format', 'json', '--output', two, '--threads', '2']).status).toBe(0);
+      const text = readFileSync(one, 'utf8');
+      expect(readFileSync(two, 'utf8')).toBe(text);
+      const doc = JSON.parse(text) as JsonResult;
+      expect(doc.results).toHaveLength(1200);
+      expect(doc.results.filter((r) => r.tier === 'top')).toHaveLength(200); // 100 per period
+      expect(runDgmi(['score', framework, data, '--format', 'json', '--threads', '3']).stdout).toBe(text);
+      const top = runDgmi(['score', framework, data, '--format', 'json', '--threads', '1', '--period', '2022', '--top', '7']).stdout;
+      expect(runDgmi(['score', framework, data, '--format', 'json', '--threads', '2', '--period', '2022', '--top', '7']).stdout).toBe(top);
+      expect((JSON.parse(top) as JsonResult).results.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    });
+
+    it('the samples: the same JSON with and without threads', () => {
+      const one = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'json', '--threads', '1']);
+      const two = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'json', '--threads', '2']);
+      expect(two.status).toBe(0);
+      expect(two.stdout).toBe(one.stdout);
+      expect((JSON.parse(one.stdout) as JsonResult).results).toHaveLength(62);
+    });
+  });
+
   it('the README main command scores the samples with exit 0', () => {
     const r = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples]);
     expect(r.status).toBe(0);

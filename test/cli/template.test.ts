@@ -23,7 +23,7 @@ function memoryIo(cwd: string): Io & { out: string[]; err: string[] } {
     err,
     stdout: (text) => out.push(text),
     stdoutChunks: async (chunks) => {
-      for (const chunk of chunks) out.push(chunk);
+      for await (const chunk of chunks) out.push(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
     },
     stderr: (text) => err.push(text),
     env: { NO_COLOR: '1' },

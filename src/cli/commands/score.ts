@@ -10,6 +10,7 @@ import { plainPalette } from '../../report/palette.js';
 import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
 import { score } from '../../score/engine.js';
 import { EXIT, type Io } from '../io.js';
+import { jsonThreads, parallelJsonChunks } from '../json-workers.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
 
 export interface ScoreOptions {
@@ -21,6 +22,7 @@ export interface ScoreOptions {
   readonly encoding: EncodingOption;
   readonly maxBytes?: number;
   readonly sheet?: string;
+  readonly threads?: number;
   readonly bom?: boolean;
   readonly lang?: string;
   readonly color: boolean;
@@ -48,6 +50,8 @@ export interface LoadInputOptions {
   readonly maxBytes?: number | undefined;
   /** The sheet of .xlsx submissions (`--sheet`); the first when absent. */
   readonly sheet?: string | undefined;
+  /** Worker threads for large files (`--threads`); by size and CPU count when absent, none at 1. */
+  readonly threads?: number | undefined;
 }
 
 /** load → validate, shared by every command that reads a framework and submissions. */
@@ -90,15 +94,17 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
     );
     return EXIT.usage;
   }
-  const format = RESULT_STREAMS[options.format] ?? RESULT_FORMATS[options.format];
-  const text = format(run.table, {
+  const formatOptions = {
     lang: p.lang,
     palette: options.output === undefined ? p.stdoutPalette : plainPalette,
     toolVersion: version,
     period: options.period,
     top: options.top,
     bom: options.bom === true,
-  });
+  };
+  const threads = options.format === 'json' ? jsonThreads(run.table, options.threads) : 0;
+  const format = RESULT_STREAMS[options.format] ?? RESULT_FORMATS[options.format];
+  const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : format(run.table, formatOptions);
   const written = await emit(io, text, options.output, [frameworkPath, ...dataPaths], p.lang);
   if (written !== EXIT.ok) return written;
   if (run.status !== undefined) return run.status;

@@ -6,7 +6,7 @@ import type { Palette } from '../../report/palette.js';
 import { chalkPalette, colourLevel } from '../colour.js';
 import { EXIT, type Io } from '../io.js';
 import { resolveLang } from '../lang.js';
-import { assertNotAnInput, OutputRefused, writeFileAtomic } from '../output.js';
+import { assertNotAnInput, OutputRefused, writeFileAtomic, type OutputChunks } from '../output.js';
 
 export interface Presentation {
   readonly lang: Lang;
@@ -48,7 +48,7 @@ export async function emitBytes(io: Io, bytes: Uint8Array, output: string, input
 }
 
 /** Print to stdout, or write atomically to `output` — refusing to write over any input. */
-export async function emit(io: Io, text: string | Iterable<string>, output: string | undefined, inputs: readonly string[], lang: Lang): Promise<number> {
+export async function emit(io: Io, text: string | OutputChunks, output: string | undefined, inputs: readonly string[], lang: Lang): Promise<number> {
   if (output === undefined) {
     if (typeof text === 'string') io.stdout(text);
     else await io.stdoutChunks(text);
@@ -57,7 +57,7 @@ export async function emit(io: Io, text: string | Iterable<string>, output: stri
   return writeOutput(io, text, output, inputs, lang);
 }
 
-async function writeOutput(io: Io, content: string | Uint8Array | Iterable<string>, output: string, inputs: readonly string[], lang: Lang): Promise<number> {
+async function writeOutput(io: Io, content: string | Uint8Array | OutputChunks, output: string, inputs: readonly string[], lang: Lang): Promise<number> {
   try {
     assertNotAnInput(output, inputs);
     await writeFileAtomic(output, content);

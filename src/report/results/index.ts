@@ -21,9 +21,10 @@ export type ResultFormat = keyof typeof RESULT_FORMATS;
 
 /**
  * Formats that can also be produced in chunks, for outputs too large to hold as one string
- * (township-scale JSON is over a gigabyte). The CLI prefers these when present.
+ * (township-scale JSON is over a gigabyte); a chunk is text or UTF-8 bytes. The CLI prefers
+ * these when present.
  */
-export const RESULT_STREAMS: Partial<Record<ResultFormat, (table: ScoreTable, options: ResultFormatOptions) => Iterable<string>>> = {
+export const RESULT_STREAMS: Partial<Record<ResultFormat, (table: ScoreTable, options: ResultFormatOptions) => Iterable<string | Uint8Array>>> = {
   json: jsonResultChunks,
 };
 

@@ -6,11 +6,12 @@
  * township-level run (40,000 regions × 200 indicators) has 8 million indicator entries, and
  * building that many small objects first would double the time and the memory. Such a
  * document is also longer than the longest string V8 can hold (about 2^29 characters), so the
- * document is produced as a sequence of chunks, one per result, that a caller can write out
- * one by one; `formatJson` joins them for the common, smaller case.
+ * document is produced as a head, the results in batches of rows, and a tail, which a caller
+ * writes out one by one. Batches are written from plain data ({@link JsonResultColumns}), so
+ * worker threads can write them (`src/cli/json-workers.ts`) with this same code.
  */
 import { diagnosticEntry } from '../diagnostics/json.js';
-import type { IndicatorScores, NodeScores, ScoreTable } from '../../model/score-table.js';
+import type { ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions, ResultFormatter } from './formatter.js';
 import { tierId } from './labels.js';
 import { selectRows } from './select.js';
@@ -32,109 +33,208 @@ function nestedJson(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
 }
 
-
 /**
- * Precomputed text around each number of a result's `nodes` or `indicators` object, so the
- * per-row loop only converts numbers and concatenates.
+ * What the results part of the document is written from: plain data (strings and typed
+ * arrays, which may live in shared memory), so worker threads can write batches of it
+ * (`src/cli/json-workers.ts`) with this same code. Arrays are per dataset row; `nodes` and
+ * `indicators` follow `nodeIds` and `indicatorIds`. NaN is "no value" and is written as null.
  */
-interface EntryTemplate<Scores> {
-  /** `{\n` or `,\n`, the key, and the text up to the first number. */
-  readonly open: string;
-  /** Undefined only for a malformed table; its numbers are then written as null. */
-  readonly scores: Scores | undefined;
+export interface JsonResultColumns {
+  readonly nodeIds: readonly string[];
+  readonly indicatorIds: readonly string[];
+  readonly region: readonly string[];
+  readonly name: readonly string[];
+  readonly group: readonly string[];
+  readonly period: readonly string[];
+  /** Tier id per row; '' when untiered. */
+  readonly tier: readonly string[];
+  readonly score: Float64Array;
+  readonly rank: Float64Array;
+  readonly nodes: readonly { readonly score: Float64Array; readonly rank: Float64Array; readonly contribution: Float64Array }[];
+  readonly indicators: readonly { readonly value: Float64Array; readonly normalised: Float64Array; readonly imputed: Uint8Array }[];
 }
 
-function entryTemplates<Scores>(
-  ids: readonly string[],
-  lookup: ReadonlyMap<string, Scores>,
-  firstField: string,
-): EntryTemplate<Scores>[] {
-  return ids.map((id, i) => ({
-    open: `${i === 0 ? '{\n' : ',\n'}        ${JSON.stringify(id)}: {\n          "${firstField}": `,
-    scores: lookup.get(id),
-  }));
+/** A table's results as {@link JsonResultColumns}, sharing its arrays (no copy). */
+export function jsonResultColumns(table: ScoreTable): JsonResultColumns {
+  const { framework, dataset } = table;
+  const rowCount = dataset.region.length;
+  const nan = () => new Float64Array(rowCount).fill(Number.NaN);
+  return {
+    nodeIds: framework.groups.map((g) => g.id),
+    indicatorIds: framework.indicators.map((i) => i.id),
+    region: dataset.region,
+    name: dataset.name,
+    group: dataset.group,
+    period: dataset.period,
+    tier: Array.from(table.tier, (level) => tierId(framework, level) ?? ''),
+    score: table.composite.score,
+    rank: table.composite.rank,
+    // A group or indicator missing from the table (only in a malformed one) is written as nulls.
+    nodes: framework.groups.map((g) => table.nodes.get(g.id) ?? { score: nan(), rank: nan(), contribution: nan() }),
+    indicators: framework.indicators.map((i) => table.indicators.get(i.id) ?? { value: nan(), normalised: nan(), imputed: new Uint8Array(rowCount) }),
+  };
+}
+
+/**
+ * Results per batch: about 50,000 numbers, a few megabytes of text — large enough that a
+ * batch's fixed costs vanish, small enough that batches in flight stay far below memory limits.
+ */
+export function jsonBatchRows(columns: JsonResultColumns): number {
+  return Math.max(1, Math.floor(50_000 / (3 * columns.nodeIds.length + 2 * columns.indicatorIds.length + 2)));
+}
+
+/** The fixed text around each number of a result's `nodes` and `indicators`, worked out once. */
+export interface JsonRowTemplates {
+  /** Per node: `{\n` or `,\n`, the key, and the text up to its score. */
+  readonly nodeOpen: readonly string[];
+  /** Per indicator: `{\n` or `,\n`, the key, and the text up to its value. */
+  readonly indicatorOpen: readonly string[];
+}
+
+export function jsonRowTemplates(columns: Pick<JsonResultColumns, 'nodeIds' | 'indicatorIds'>): JsonRowTemplates {
+  const open = (ids: readonly string[], firstField: string) =>
+    ids.map((id, i) => `${i === 0 ? '{\n' : ',\n'}        ${JSON.stringify(id)}: {\n          "${firstField}": `);
+  return { nodeOpen: open(columns.nodeIds, 'score'), indicatorOpen: open(columns.indicatorIds, 'value') };
 }
 
 const NODE_RANK = ',\n          "rank": ';
 const NODE_CONTRIBUTION = ',\n          "contribution": ';
 const INDICATOR_NORMALISED = ',\n          "normalised": ';
-const INDICATOR_IMPUTED = ',\n          "imputed": ';
+const INDICATOR_IMPUTED_TRUE = ',\n          "imputed": true\n        }';
+const INDICATOR_IMPUTED_FALSE = ',\n          "imputed": false\n        }';
 const ENTRY_CLOSE = '\n        }';
 const OBJECT_CLOSE = '\n      }';
 
-/**
- * The `dgmi-result/1` document as consecutive chunks (header, one per result, footer) whose
- * concatenation is the whole document. Write them out one by one when the document may be
- * larger than a string can hold (hundreds of thousands of indicator entries and up).
- */
-export function* jsonResultChunks(table: ScoreTable, options: ResultFormatOptions): Generator<string, void, undefined> {
-  const { framework, dataset } = table;
-  const rows = selectRows(table, options);
+const utf8 = new TextEncoder();
 
-  yield (
+/**
+ * UTF-8 bytes that grow as results are appended. Each result is encoded as soon as it is
+ * built: a result is a rope of a thousand small strings, and keeping a batch's worth of them
+ * alive until a final join gets them promoted out of V8's young generation, where collecting
+ * them costs more than building them (measured at township scale: 10 s instead of 5 s).
+ */
+class Utf8Builder {
+  private bytes: Uint8Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(Math.max(64, capacity));
+  }
+
+  append(text: string): void {
+    let rest = text;
+    for (;;) {
+      const { read, written } = utf8.encodeInto(rest, this.bytes.subarray(this.length));
+      this.length += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+      const grown = new Uint8Array(Math.max(this.length + 3 * rest.length, 2 * this.bytes.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+  }
+
+  /** The bytes written so far (a view, not a copy). */
+  result(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+/**
+ * Results `rows[start..end)` as they sit inside the document's `results` array, as UTF-8;
+ * `start` 0 opens the array (no leading comma).
+ */
+export function jsonRowsBytes(columns: JsonResultColumns, templates: JsonRowTemplates, rows: Uint32Array, start: number, end: number): Uint8Array {
+  const { nodeOpen, indicatorOpen } = templates;
+  const { nodes, indicators } = columns;
+  const emptyNodes = nodes.length === 0 ? '{}' : '';
+  const emptyIndicators = indicators.length === 0 ? '{}' : '';
+  // A row's numbers are converted by one JSON.stringify call: number-to-text conversion is most
+  // of the cost, and V8's JSON serialiser does it faster than String(x) one number at a time
+  // (measured: 40,000 × 200 in ~6 s instead of ~9 s on a 2-core box). It also writes NaN and
+  // ±Infinity as null, as the contract wants, and a number's text never contains a comma.
+  const numbers = new Array<number>(3 * nodes.length + 2 * indicators.length);
+  const out = new Utf8Builder((end - start) * (400 + 120 * nodes.length + 150 * indicators.length));
+  for (let k = start; k < end; k++) {
+    const row = rows[k] ?? 0;
+    let slot = 0;
+    for (const s of nodes) {
+      numbers[slot++] = s.score[row] ?? Number.NaN;
+      numbers[slot++] = s.rank[row] ?? Number.NaN;
+      numbers[slot++] = s.contribution[row] ?? Number.NaN;
+    }
+    for (const s of indicators) {
+      numbers[slot++] = s.value[row] ?? Number.NaN;
+      numbers[slot++] = s.normalised[row] ?? Number.NaN;
+    }
+    const texts = numbers.length === 0 ? [] : JSON.stringify(numbers).slice(1, -1).split(',');
+    // The head (names may be Chinese) is encoded apart from the rest, which is ASCII: a rope
+    // with one non-Latin-1 character flattens to two-byte text and encodes several times slower.
+    out.append(
+      `${k === 0 ? '\n' : ',\n'}    {\n` +
+        `      "region": ${JSON.stringify(columns.region[row] ?? '')},\n` +
+        `      "name": ${jsonTextOrNull(columns.name[row])},\n` +
+        `      "group": ${jsonTextOrNull(columns.group[row])},\n` +
+        `      "period": ${jsonTextOrNull(columns.period[row])},\n` +
+        `      "score": ${jsonNumber(columns.score[row])},\n` +
+        `      "rank": ${jsonNumber(columns.rank[row])},\n` +
+        `      "tier": ${jsonTextOrNull(columns.tier[row])},\n` +
+        `      "nodes": ${emptyNodes}`,
+    );
+    let text = '';
+    slot = 0;
+    for (const open of nodeOpen) {
+      text += open + texts[slot++] + NODE_RANK + texts[slot++] + NODE_CONTRIBUTION + texts[slot++] + ENTRY_CLOSE;
+    }
+    if (nodes.length > 0) text += OBJECT_CLOSE;
+    text += `,\n      "indicators": ${emptyIndicators}`;
+    for (let i = 0; i < indicatorOpen.length; i++) {
+      text += (indicatorOpen[i] ?? '') + texts[slot++] + INDICATOR_NORMALISED + texts[slot++] + (indicators[i]?.imputed[row] ? INDICATOR_IMPUTED_TRUE : INDICATOR_IMPUTED_FALSE);
+    }
+    if (indicators.length > 0) text += OBJECT_CLOSE;
+    out.append(`${text}\n    }`);
+  }
+  return out.result();
+}
+
+/** The document up to the first result. */
+export function jsonHead(table: ScoreTable, hasResults: boolean): string {
+  const { framework, dataset } = table;
+  return (
     '{\n' +
     `  "format": ${JSON.stringify(RESULT_FORMAT_ID)},\n` +
     `  "framework": ${nestedJson({ id: framework.id, version: framework.version ?? null, sha256: framework.sha256 ?? null }, 1)},\n` +
     `  "inputs": ${nestedJson(dataset.inputs.map((input) => ({ path: input.path, sha256: input.sha256 })), 1)},\n` +
     `  "scale": ${jsonNumber(framework.scale)},\n` +
-    `  "results": ${rows.length === 0 ? '[]' : '['}`
+    `  "results": ${hasResults ? '[' : '[]'}`
   );
+}
 
-  const nodes = entryTemplates<NodeScores>(framework.groups.map((g) => g.id), table.nodes, 'score');
-  const indicators = entryTemplates<IndicatorScores>(framework.indicators.map((i) => i.id), table.indicators, 'value');
-  const emptyNodes = nodes.length === 0 ? '{}' : '';
-  const emptyIndicators = indicators.length === 0 ? '{}' : '';
-  const { composite } = table;
-  // A row's numbers are converted by one JSON.stringify call: number-to-text conversion is most
-  // of the cost, and V8's JSON serialiser does it faster than String(x) one number at a time
-  // (measured: 40,000 × 200 in ~6 s instead of ~9 s on a 2-core box). It also writes NaN and
-  // ±Infinity as null, as the contract wants, and a number's text never contains a comma.
-  const numbers: (number | undefined)[] = new Array<number | undefined>(3 * nodes.length + 2 * indicators.length);
-  const nodeColumns = nodes.map((n) => n.scores);
-  const indicatorColumns = indicators.map((i) => i.scores);
-
-  for (let k = 0; k < rows.length; k++) {
-    const row = rows[k] ?? 0;
-    let slot = 0;
-    for (const s of nodeColumns) {
-      numbers[slot++] = s?.score[row];
-      numbers[slot++] = s?.rank[row];
-      numbers[slot++] = s?.contribution[row];
-    }
-    for (const s of indicatorColumns) {
-      numbers[slot++] = s?.value[row];
-      numbers[slot++] = s?.normalised[row];
-    }
-    const texts = numbers.length === 0 ? [] : JSON.stringify(numbers).slice(1, -1).split(',');
-    let text =
-      `${k === 0 ? '\n' : ',\n'}    {\n` +
-      `      "region": ${JSON.stringify(dataset.region[row] ?? '')},\n` +
-      `      "name": ${jsonTextOrNull(dataset.name[row])},\n` +
-      `      "group": ${jsonTextOrNull(dataset.group[row])},\n` +
-      `      "period": ${jsonTextOrNull(dataset.period[row])},\n` +
-      `      "score": ${jsonNumber(composite.score[row])},\n` +
-      `      "rank": ${jsonNumber(composite.rank[row])},\n` +
-      `      "tier": ${jsonTextOrNull(tierId(framework, table.tier[row] ?? -1))},\n` +
-      `      "nodes": ${emptyNodes}`;
-    slot = 0;
-    for (const node of nodes) {
-      text += node.open + texts[slot++] + NODE_RANK + texts[slot++] + NODE_CONTRIBUTION + texts[slot++] + ENTRY_CLOSE;
-    }
-    if (nodes.length > 0) text += OBJECT_CLOSE;
-    text += `,\n      "indicators": ${emptyIndicators}`;
-    for (const indicator of indicators) {
-      const imputed = indicator.scores?.imputed[row] ? 'true' : 'false';
-      text += indicator.open + texts[slot++] + INDICATOR_NORMALISED + texts[slot++] + INDICATOR_IMPUTED + imputed + ENTRY_CLOSE;
-    }
-    if (indicators.length > 0) text += OBJECT_CLOSE;
-    yield `${text}\n    }`;
-  }
-
-  yield (
-    `${rows.length === 0 ? '' : '\n  ]'},\n` +
+/** The document after the last result. */
+export function jsonTail(table: ScoreTable, options: ResultFormatOptions, hasResults: boolean): string {
+  return (
+    `${hasResults ? '\n  ]' : ''},\n` +
     `  "diagnostics": ${nestedJson(table.diagnostics.map((d) => diagnosticEntry(d, options.lang)), 1)}\n` +
     '}\n'
   );
+}
+
+/**
+ * The `dgmi-result/1` document as consecutive chunks (head and tail as text, batches of
+ * results as UTF-8) whose concatenation is the whole document. Write them out one by one when the document may be
+ * larger than a string can hold (hundreds of thousands of indicator entries and up).
+ */
+export function* jsonResultChunks(table: ScoreTable, options: ResultFormatOptions): Generator<string | Uint8Array, void, undefined> {
+  const rows = selectRows(table, options);
+  yield jsonHead(table, rows.length > 0);
+  const columns = jsonResultColumns(table);
+  const templates = jsonRowTemplates(columns);
+  const step = jsonBatchRows(columns);
+  for (let start = 0; start < rows.length; start += step) {
+    yield jsonRowsBytes(columns, templates, rows, start, Math.min(rows.length, start + step));
+  }
+  yield jsonTail(table, options, rows.length > 0);
 }
 
 /**
@@ -142,7 +242,8 @@ export function* jsonResultChunks(table: ScoreTable, options: ResultFormatOption
  * one string (V8 caps strings near 2^29 characters), write `jsonResultChunks` out instead.
  */
 export const formatJson: ResultFormatter = (table, options) => {
+  const decoder = new TextDecoder();
   let text = '';
-  for (const chunk of jsonResultChunks(table, options)) text += chunk;
+  for (const chunk of jsonResultChunks(table, options)) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk);
   return text;
 };

@@ -1,0 +1,95 @@
+/**
+ * `--format json` on worker threads. At township scale (40,000 regions × 200 indicators) the
+ * document is over a gigabyte and writing it takes longer than scoring; the batches of results
+ * are independent, so worker threads write them while this thread only writes bytes out, in
+ * order. The text is the same bytes as `jsonResultChunks` writes in one thread: both run
+ * `jsonRowsBytes` on the same columns.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { ScoreTable } from '../model/score-table.js';
+import type { ResultFormatOptions } from '../report/results/formatter.js';
+import { jsonBatchRows, jsonHead, jsonResultColumns, jsonTail, type JsonResultColumns } from '../report/results/json.js';
+import { selectRows } from '../report/results/select.js';
+
+export interface JsonWorkerData {
+  readonly columns: JsonResultColumns;
+  /** The rows to write, in output order. */
+  readonly rows: Uint32Array;
+}
+
+/** Write results `rows[start..end)`. */
+export interface JsonBatchTask {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Below this many numbers in the results, starting threads costs more than it saves (a
+ * county-level run, 2,850 × 100, is about 350,000).
+ */
+const PARALLEL_MIN_NUMBERS = 500_000;
+
+/** Worker threads worth starting for `table`'s JSON: 0 (write it in this thread) when small or on one core. */
+export function jsonThreads(table: ScoreTable, requested: number | undefined): number {
+  if (requested !== undefined) return requested <= 1 ? 0 : requested;
+  const numbers = table.order.length * (3 * table.framework.groups.length + 2 * table.framework.indicators.length);
+  const cores = availableParallelism();
+  return numbers >= PARALLEL_MIN_NUMBERS && cores > 1 ? Math.min(cores, 4) : 0;
+}
+
+/** `jsonResultChunks`, with the results written by `threads` worker threads. */
+export async function* parallelJsonChunks(table: ScoreTable, options: ResultFormatOptions, threads: number): AsyncGenerator<string | Uint8Array, void, undefined> {
+  const rows = selectRows(table, options);
+  yield jsonHead(table, rows.length > 0);
+  if (rows.length > 0) yield* workerBatches(sharedColumns(jsonResultColumns(table)), shared(rows), threads);
+  yield jsonTail(table, options, rows.length > 0);
+}
+
+async function* workerBatches(columns: JsonResultColumns, rows: Uint32Array, threads: number): AsyncGenerator<Uint8Array, void, undefined> {
+  const pool = new Piscina<JsonBatchTask, Uint8Array>({
+    filename: new URL('./json-worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: { columns, rows } satisfies JsonWorkerData,
+  });
+  const step = jsonBatchRows(columns);
+  const pending: Promise<Uint8Array>[] = [];
+  let next = 0;
+  const submit = () => {
+    const task = { start: next, end: Math.min(rows.length, next + step) };
+    next = task.end;
+    const result = pool.run(task);
+    // Awaited in order below; this keeps a failure of a later batch from going unhandled meanwhile.
+    result.catch(() => undefined);
+    pending.push(result);
+  };
+  try {
+    // Two batches per thread in flight: threads never wait for work, and memory stays bounded.
+    while (next < rows.length && pending.length < 2 * threads) submit();
+    for (let result = pending.shift(); result !== undefined; result = pending.shift()) {
+      const bytes = await result;
+      if (next < rows.length) submit();
+      yield bytes;
+    }
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** The columns with every typed array copied into shared memory, so threads read them without a copy each. */
+function sharedColumns(columns: JsonResultColumns): JsonResultColumns {
+  return {
+    ...columns,
+    score: shared(columns.score),
+    rank: shared(columns.rank),
+    nodes: columns.nodes.map((n) => ({ score: shared(n.score), rank: shared(n.rank), contribution: shared(n.contribution) })),
+    indicators: columns.indicators.map((i) => ({ value: shared(i.value), normalised: shared(i.normalised), imputed: shared(i.imputed) })),
+  };
+}
+
+function shared<T extends Float64Array | Uint8Array | Uint32Array>(array: T): T {
+  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
+}
