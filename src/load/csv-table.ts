@@ -66,21 +66,124 @@ export function parseCsvTable(text: string, file: string): CsvTableResult {
   const sep = SEP_LINE.exec(lineAt(source, 0));
   const sepDelimiter = DELIMITERS.find((d) => d === sep?.[1]);
   const delimiter = sepDelimiter ?? detectDelimiter(firstNonBlankLine(source, sep ? 1 : 0));
+  const parsed = parseRecords(source, file, { delimiter, fromLine: sep ? 2 : 1, lineOffset: 0 });
+  if ('failure' in parsed) return { diagnostics: [parsed.failure] };
+  const { header, headerLine, records, diagnostics } = parsed;
+  if (header === undefined) {
+    if (diagnostics.length === 0) diagnostics.push(makeDiagnostic('file-empty', { path: file }, { file }));
+    return { diagnostics };
+  }
+  if (records.length === 0) diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: headerLine }));
+  return { table: { delimiter, header, headerLine, records }, diagnostics };
+}
 
-  const diagnostics: Diagnostic[] = [];
+/** How a CSV text that {@link splitCsvText} cut into pieces is read. */
+export interface CsvDialect {
+  readonly delimiter: Delimiter;
+  /** What csv-parse detected in the whole text; given explicitly to every piece. */
+  readonly recordDelimiter: '\n' | '\r\n';
+}
+
+/** A large CSV text cut after its header into pieces that parse independently. */
+export interface CsvSplit {
+  readonly dialect: CsvDialect;
+  readonly header: readonly string[];
+  readonly headerLine: number;
+  /** Consecutive pieces of the data lines; `lineOffset` is the number of lines before the piece. */
+  readonly pieces: readonly { readonly text: string; readonly lineOffset: number }[];
+}
+
+/**
+ * Cuts `text` after its header into `count` pieces at line breaks, so they can be parsed in
+ * parallel with exactly the records, lines and diagnostics {@link parseCsvTable} gives. Returns
+ * undefined when that cannot be guaranteed — the text has a double quote (a line break may sit
+ * inside a quoted field), ends lines with a bare CR, or has no header followed by data — and the
+ * caller parses it whole.
+ */
+export function splitCsvText(text: string, file: string, count: number): CsvSplit | undefined {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (source.includes('"')) return undefined;
+  const firstBreak = source.search(/[\r\n]/u);
+  if (firstBreak === -1) return undefined;
+  const recordDelimiter = source[firstBreak] === '\n' ? '\n' : source[firstBreak + 1] === '\n' ? '\r\n' : undefined;
+  if (recordDelimiter === undefined) return undefined;
+  // The header and everything before it (a `sep=` line, blank lines), parsed the ordinary way.
+  const sep = SEP_LINE.exec(lineAt(source, 0));
+  const delimiter = DELIMITERS.find((d) => d === sep?.[1]) ?? detectDelimiter(firstNonBlankLine(source, sep ? 1 : 0));
+  let headEnd = 0;
+  let headLines = 0;
+  for (;;) {
+    const end = source.indexOf(recordDelimiter, headEnd);
+    if (end === -1) return undefined;
+    const line = source.slice(headEnd, end);
+    headEnd = end + recordDelimiter.length;
+    headLines++;
+    if (!(headLines === 1 && sep) && line.split(delimiter).some((field) => field.trim() !== '')) break;
+  }
+  const head = parseCsvTable(source.slice(0, headEnd), file);
+  if (!head.table || head.table.headerLine !== headLines || head.table.delimiter !== delimiter) return undefined;
+  const pieces: { text: string; lineOffset: number }[] = [];
+  let start = headEnd;
+  let lineOffset = headLines;
+  for (let i = 1; i <= count && start < source.length; i++) {
+    const target = i === count ? source.length : Math.max(start, headEnd + Math.floor(((source.length - headEnd) * i) / count));
+    const cut = i === count ? source.length : source.indexOf(recordDelimiter, target);
+    const end = cut === -1 ? source.length : cut === source.length ? cut : cut + recordDelimiter.length;
+    const piece = source.slice(start, end);
+    pieces.push({ text: piece, lineOffset });
+    lineOffset += countOf(piece, recordDelimiter);
+    start = end;
+  }
+  if (pieces.length === 0) return undefined;
+  return { dialect: { delimiter, recordDelimiter }, header: head.table.header, headerLine: head.table.headerLine, pieces };
+}
+
+/** The records of one piece of a {@link splitCsvText} split, with their lines in the whole file. */
+export function parseCsvPiece(piece: { readonly text: string; readonly lineOffset: number }, file: string, dialect: CsvDialect, header: readonly string[]): { records: CsvRecord[]; diagnostics: Diagnostic[] } {
+  const parsed = parseRecords(piece.text, file, { delimiter: dialect.delimiter, recordDelimiter: dialect.recordDelimiter, fromLine: 1, lineOffset: piece.lineOffset, header });
+  if ('failure' in parsed) return { records: [], diagnostics: [parsed.failure] };
+  return { records: parsed.records, diagnostics: parsed.diagnostics };
+}
+
+function countOf(text: string, needle: string): number {
+  let count = 0;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) count++;
+  return count;
+}
+
+interface RecordsOptions {
+  readonly delimiter: Delimiter;
+  readonly recordDelimiter?: string;
+  readonly fromLine: number;
+  /** Lines of the file before `source` (for a piece of a split file). */
+  readonly lineOffset: number;
+  /** Known already (a piece after the header): every non-blank record is data. */
+  readonly header?: readonly string[];
+}
+
+interface ParsedRecords {
+  readonly header: readonly string[] | undefined;
+  readonly headerLine: number;
+  readonly records: CsvRecord[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** csv-parse over `source`; the first non-blank record is the header unless one is given. */
+function parseRecords(source: string, file: string, options: RecordsOptions): ParsedRecords | { failure: Diagnostic } {
   const skipped: { code: string; lines: number }[] = [];
   let parsed: ParsedRecord[];
   try {
     // `info: true` changes the element type, which csv-parse's typings do not express.
     parsed = parse(source, {
-      delimiter,
+      delimiter: options.delimiter,
+      ...(options.recordDelimiter === undefined ? {} : { record_delimiter: options.recordDelimiter }),
       info: true,
       relax_column_count: true,
       // A stray quote inside an unquoted field (`5"`, `"A"区`) is kept as text for the cell to judge.
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
-      from_line: sep ? 2 : 1,
+      from_line: options.fromLine,
       on_skip: (error) => {
         if (error) skipped.push({ code: error.code, lines: Number(error['lines'] ?? 0) });
         return undefined;
@@ -88,18 +191,19 @@ export function parseCsvTable(text: string, file: string): CsvTableResult {
     }) as unknown as ParsedRecord[];
   } catch (error) {
     const reason = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
-    return { diagnostics: [makeDiagnostic('csv-syntax', { reason }, { file, line: 1 })] };
+    return { failure: makeDiagnostic('csv-syntax', { reason }, { file, line: options.lineOffset + 1 }) };
   }
 
+  const diagnostics: Diagnostic[] = [];
   const records: CsvRecord[] = [];
-  let header: readonly string[] | undefined;
+  let header = options.header;
   let headerLine = 0;
-  let previousEnd = sep ? 1 : 0;
+  let previousEnd = options.fromLine - 1;
   const ends: number[] = [];
   for (const { record, info } of parsed) {
     const end = info.lines;
     // A record spanning several lines (quoted line breaks) or after skipped blank lines: count back.
-    const line = end > previousEnd + 1 ? end - lineBreaksIn(record) : end;
+    const line = (end > previousEnd + 1 ? end - lineBreaksIn(record) : end) + options.lineOffset;
     previousEnd = end;
     ends.push(end);
     if (isBlank(record)) continue;
@@ -114,23 +218,17 @@ export function parseCsvTable(text: string, file: string): CsvTableResult {
     }
     records.push({ fields: record, line, isRagged });
   }
-
-  for (const skip of skipped) diagnostics.push(skipDiagnostic(skip, source, ends, file));
-  if (header === undefined) {
-    if (diagnostics.length === 0) diagnostics.push(makeDiagnostic('file-empty', { path: file }, { file }));
-    return { diagnostics };
-  }
-  if (records.length === 0) diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: headerLine }));
-  return { table: { delimiter, header, headerLine, records }, diagnostics };
+  for (const skip of skipped) diagnostics.push(skipDiagnostic(skip, source, ends, file, options.lineOffset));
+  return { header, headerLine, records, diagnostics };
 }
 
-function skipDiagnostic(skip: { code: string; lines: number }, source: string, ends: readonly number[], file: string): Diagnostic {
+function skipDiagnostic(skip: { code: string; lines: number }, source: string, ends: readonly number[], file: string, lineOffset: number): Diagnostic {
   // csv-parse reports the line where it gave up (the end of the file for an unclosed quote);
   // people need the line where the broken record starts: the first non-blank line after the
   // last record that ended before it.
   const before = ends.filter((end) => end < skip.lines).at(-1) ?? 0;
   const line = firstNonBlankLineAfter(source, before) ?? skip.lines;
-  const at = { file, line, ...(skip.lines > line ? { endLine: skip.lines } : {}) };
+  const at = { file, line: line + lineOffset, ...(skip.lines > line ? { endLine: skip.lines + lineOffset } : {}) };
   if (skip.code === 'CSV_QUOTE_NOT_CLOSED') return makeDiagnostic('csv-quote-unclosed', {}, at);
   return makeDiagnostic('csv-syntax', { reason: skip.code }, at);
 }

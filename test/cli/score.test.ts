@@ -229,6 +229,34 @@ describe('dgmi score', () => {
       expect((JSON.parse(top) as JsonResult).results.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     });
 
+    it('reads a large file in pieces on worker threads with the same rows, diagnostics and exit status', () => {
+      const dir = tmp();
+      const { framework, data } = generated(dir);
+      // Make it messy: 1,300 bad cells (more than the 1,000 listed per file), rows without a
+      // region, ragged rows, blank lines, a repeated (region, period), Windows line ends.
+      const lines = readFileSync(data, 'utf8').trim().split('\n');
+      const messy = lines.map((line, i) => {
+        if (i === 0) return line;
+        if (i % 97 === 0) return '';
+        if (i % 211 === 0) return `${line},extra`;
+        if (i % 301 === 0) return line.replace(/^\d+/u, '');
+        return i % 3 === 0 ? line.split(',').map((cell, k) => (k >= 4 && k < 8 ? 'abc' : cell)).join(',') : line;
+      });
+      messy.push(lines[5] ?? '');
+      const path = write(dir, 'messy.csv', `${messy.join('\r\n')}\r\n`);
+      const one = runDgmi(['score', framework, path, '--format', 'json', '--threads', '1']);
+      expect(one.status).toBe(1);
+      expect(one.stderr).toContain("'abc'");
+      // 4 bad cells in each of ~390 rows: 1,000 listed, the rest counted in one line.
+      expect(one.stderr).toMatch(/\d+ more cell error\(s\)/u);
+      for (const threads of ['2', '4']) {
+        const many = runDgmi(['score', framework, path, '--format', 'json', '--threads', threads]);
+        expect(many.status).toBe(one.status);
+        expect(many.stderr).toBe(one.stderr);
+        expect(many.stdout).toBe(one.stdout);
+      }
+    });
+
     it('the samples: the same JSON with and without threads', () => {
       const one = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'json', '--threads', '1']);
       const two = runDgmi(['score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'json', '--threads', '2']);

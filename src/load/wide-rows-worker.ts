@@ -1,0 +1,26 @@
+/**
+ * A worker thread of `parseSubmissions` for large wide CSV files: parses one piece of the file
+ * (csv-parse, as in one thread) and converts its cells, so a file's pieces are read in parallel.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseCsvPiece, type CsvDialect } from './csv-table.js';
+import { convertWideRecords, type WideRows, type WideRowsPlan } from './wide-rows.js';
+
+export interface WidePieceTask {
+  readonly piece: { readonly text: string; readonly lineOffset: number };
+  readonly file: string;
+  readonly dialect: CsvDialect;
+  readonly header: readonly string[];
+  readonly plan: WideRowsPlan;
+}
+
+export interface WidePieceResult {
+  readonly rows: WideRows;
+  /** The piece's CSV findings (rows with the wrong number of fields), with lines in the whole file. */
+  readonly diagnostics: Diagnostic[];
+}
+
+export default function readWidePiece(task: WidePieceTask): WidePieceResult {
+  const { records, diagnostics } = parseCsvPiece(task.piece, task.file, task.dialect, task.header);
+  return { rows: convertWideRecords(records, task.plan), diagnostics };
+}
