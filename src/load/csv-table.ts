@@ -138,9 +138,19 @@ export function splitCsvText(text: string, file: string, count: number): CsvSpli
   return { dialect: { delimiter, recordDelimiter }, header: head.table.header, headerLine: head.table.headerLine, pieces };
 }
 
-/** The records of one piece of a {@link splitCsvText} split, with their lines in the whole file. */
-export function parseCsvPiece(piece: { readonly text: string; readonly lineOffset: number }, file: string, dialect: CsvDialect, header: readonly string[]): { records: CsvRecord[]; diagnostics: Diagnostic[] } {
-  const parsed = parseRecords(piece.text, file, { delimiter: dialect.delimiter, recordDelimiter: dialect.recordDelimiter, fromLine: 1, lineOffset: piece.lineOffset, header });
+/**
+ * The records of one piece of a {@link splitCsvText} split, with their lines in the whole file.
+ * With `onRecord`, each record goes there as soon as it is parsed instead of into `records`.
+ */
+export function parseCsvPiece(
+  piece: { readonly text: string; readonly lineOffset: number },
+  file: string,
+  dialect: CsvDialect,
+  header: readonly string[],
+  onRecord?: (record: CsvRecord) => void,
+): { records: CsvRecord[]; diagnostics: Diagnostic[] } {
+  const options = { delimiter: dialect.delimiter, recordDelimiter: dialect.recordDelimiter, fromLine: 1, lineOffset: piece.lineOffset, header };
+  const parsed = parseRecords(piece.text, file, options, onRecord);
   if ('failure' in parsed) return { records: [], diagnostics: [parsed.failure] };
   return { records: parsed.records, diagnostics: parsed.diagnostics };
 }
@@ -168,8 +178,36 @@ interface ParsedRecords {
   readonly diagnostics: Diagnostic[];
 }
 
-/** csv-parse over `source`; the first non-blank record is the header unless one is given. */
-function parseRecords(source: string, file: string, options: RecordsOptions): ParsedRecords | { failure: Diagnostic } {
+/**
+ * csv-parse over `source`; the first non-blank record is the header unless one is given. Data
+ * records are collected, or with `onRecord` handed over one by one as csv-parse produces them.
+ */
+function parseRecords(source: string, file: string, options: RecordsOptions, onRecord?: (record: CsvRecord) => void): ParsedRecords | { failure: Diagnostic } {
+  const diagnostics: Diagnostic[] = [];
+  const records: CsvRecord[] = [];
+  let header = options.header;
+  let headerLine = 0;
+  let previousEnd = options.fromLine - 1;
+  const ends: number[] = [];
+  const take = (record: string[], end: number) => {
+    // A record spanning several lines (quoted line breaks) or after skipped blank lines: count back.
+    const line = (end > previousEnd + 1 ? end - lineBreaksIn(record) : end) + options.lineOffset;
+    previousEnd = end;
+    ends.push(end);
+    if (isBlank(record)) return;
+    if (header === undefined) {
+      header = record;
+      headerLine = line;
+      return;
+    }
+    const isRagged = !fitsHeader(record, header);
+    if (isRagged) {
+      diagnostics.push(makeDiagnostic('csv-field-count', { expected: header.length, actual: record.length }, { file, line }));
+    }
+    if (onRecord) onRecord({ fields: record, line, isRagged });
+    else records.push({ fields: record, line, isRagged });
+  };
+
   const skipped: { code: string; lines: number }[] = [];
   let parsed: ParsedRecord[];
   try {
@@ -177,7 +215,8 @@ function parseRecords(source: string, file: string, options: RecordsOptions): Pa
     parsed = parse(source, {
       delimiter: options.delimiter,
       ...(options.recordDelimiter === undefined ? {} : { record_delimiter: options.recordDelimiter }),
-      info: true,
+      // Handed over as parsed and dropped (undefined filters a record out), or kept with its lines.
+      ...(onRecord ? { on_record: (record: string[], context: { lines: number }) => void take(record, context.lines) } : { info: true }),
       relax_column_count: true,
       // A stray quote inside an unquoted field (`5"`, `"A"区`) is kept as text for the cell to judge.
       relax_quotes: true,
@@ -194,30 +233,7 @@ function parseRecords(source: string, file: string, options: RecordsOptions): Pa
     return { failure: makeDiagnostic('csv-syntax', { reason }, { file, line: options.lineOffset + 1 }) };
   }
 
-  const diagnostics: Diagnostic[] = [];
-  const records: CsvRecord[] = [];
-  let header = options.header;
-  let headerLine = 0;
-  let previousEnd = options.fromLine - 1;
-  const ends: number[] = [];
-  for (const { record, info } of parsed) {
-    const end = info.lines;
-    // A record spanning several lines (quoted line breaks) or after skipped blank lines: count back.
-    const line = (end > previousEnd + 1 ? end - lineBreaksIn(record) : end) + options.lineOffset;
-    previousEnd = end;
-    ends.push(end);
-    if (isBlank(record)) continue;
-    if (header === undefined) {
-      header = record;
-      headerLine = line;
-      continue;
-    }
-    const isRagged = !fitsHeader(record, header);
-    if (isRagged) {
-      diagnostics.push(makeDiagnostic('csv-field-count', { expected: header.length, actual: record.length }, { file, line }));
-    }
-    records.push({ fields: record, line, isRagged });
-  }
+  if (!onRecord) for (const { record, info } of parsed) take(record, info.lines);
   for (const skip of skipped) diagnostics.push(skipDiagnostic(skip, source, ends, file, options.lineOffset));
   return { header, headerLine, records, diagnostics };
 }

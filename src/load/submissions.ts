@@ -15,7 +15,7 @@ import { cellSpecOf, normaliseText, parseCell, type CellProblem, type CellSpec }
 import { suggestClosest } from '../diagnostics/suggest.js';
 import { columnLetter, findIndicator, indicatorIndex, indicatorNames, indicatorsMissing, mapColumns, type LongLayout, type RowColumns, type WideLayout } from './columns.js';
 import { parseCsvPiece, parseCsvTable, splitCsvText, type CsvRecord, type CsvSplit, type CsvTable } from './csv-table.js';
-import type { WidePieceResult, WidePieceTask } from './wide-rows-worker.js';
+import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-rows-worker.js';
 import { convertWideRecords, type WideRows, type WideRowsPlan } from './wide-rows.js';
 import { decodeFailureDiagnostic, decodeText, type EncodingOption } from './decode.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
@@ -173,17 +173,23 @@ export async function parseSubmissions(
   return { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics, ...(rowLines ? { rowLines } : {}) };
 }
 
-/** Below this many characters a file is read in one thread: starting threads would cost more. */
-const PARALLEL_MIN_CHARS = 8 * 1024 * 1024;
+/**
+ * From this many characters on, a file is read in pieces, one per thread (and in one piece,
+ * record by record, with `--threads 1`); smaller files are read whole, where starting threads
+ * would cost more than it saves.
+ */
+const LARGE_FILE_CHARS = 8 * 1024 * 1024;
 
-/** `text` cut into pieces for worker threads, when it is large enough (or `--threads` asks) and can be cut safely. */
+/** `text` cut into pieces, when it is large (or `--threads` asks for threads) and can be cut safely. */
 function splitLargeCsv(text: string, file: string, threads: number | undefined): CsvSplit | undefined {
-  const count = threads ?? (text.length >= PARALLEL_MIN_CHARS ? Math.min(availableParallelism(), 4) : 1);
-  return count > 1 ? splitCsvText(text, file, count) : undefined;
+  const isLarge = text.length >= LARGE_FILE_CHARS;
+  const count = threads ?? (isLarge ? Math.min(availableParallelism(), 4) : 1);
+  return count > 1 || isLarge ? splitCsvText(text, file, count) : undefined;
 }
 
 /**
- * A split CSV file: a wide file's pieces are parsed and converted on worker threads, then
+ * A split CSV file: a wide file's pieces are parsed and converted on worker threads (a single
+ * piece in this thread, record by record), then
  * committed here in file order — the same rows and diagnostics, in the same order, as reading
  * it whole. Anything else (a long file, unnamed columns to check) is read whole after all.
  */
@@ -196,15 +202,8 @@ async function readSplitRows(split: CsvSplit, file: string, context: FileContext
     return;
   }
   const plan = widePlan(layout, context);
-  const threads = split.pieces.length;
-  // One pool per file, ended as soon as the file is read: the threads' heaps (parsed records) go with them.
-  const pool = new Piscina<WidePieceTask, WidePieceResult>({ filename: new URL('./wide-rows-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
-  let results: WidePieceResult[];
-  try {
-    results = await Promise.all(split.pieces.map((piece) => pool.run({ piece, file, dialect: split.dialect, header: split.header, plan })));
-  } finally {
-    await pool.destroy();
-  }
+  const tasks = split.pieces.map((piece) => ({ piece, file, dialect: split.dialect, header: split.header, plan }));
+  const results = tasks.length === 1 ? tasks.map(readWidePiece) : await readPiecesOnThreads(tasks);
   for (const result of results) context.diagnostics.push(...result.diagnostics);
   if (results.every((result) => result.rows.lines.length === 0)) {
     context.diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: split.headerLine }));
@@ -220,6 +219,17 @@ async function readSplitRows(split: CsvSplit, file: string, context: FileContext
     context,
   );
   cells.finish();
+}
+
+/** One thread per piece; the pool ends as soon as the file is read, and the threads' heaps with it. */
+async function readPiecesOnThreads(tasks: readonly WidePieceTask[]): Promise<WidePieceResult[]> {
+  const threads = tasks.length;
+  const pool = new Piscina<WidePieceTask, WidePieceResult>({ filename: new URL('./wide-rows-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  try {
+    return await Promise.all(tasks.map((task) => pool.run(task)));
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /** A split file's pieces parsed here, one after another, into the table reading it whole gives. */

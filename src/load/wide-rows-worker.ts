@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCsvPiece, type CsvDialect } from './csv-table.js';
-import { convertWideRecords, type WideRows, type WideRowsPlan } from './wide-rows.js';
+import { WideRowsBuilder, type WideRows, type WideRowsPlan } from './wide-rows.js';
 
 export interface WidePieceTask {
   readonly piece: { readonly text: string; readonly lineOffset: number };
@@ -21,6 +21,9 @@ export interface WidePieceResult {
 }
 
 export default function readWidePiece(task: WidePieceTask): WidePieceResult {
-  const { records, diagnostics } = parseCsvPiece(task.piece, task.file, task.dialect, task.header);
-  return { rows: convertWideRecords(records, task.plan), diagnostics };
+  // Each record is converted as csv-parse produces it and then dropped: the piece's records
+  // (millions of small strings at township scale) never exist all at once.
+  const rows = new WideRowsBuilder(task.plan);
+  const { diagnostics } = parseCsvPiece(task.piece, task.file, task.dialect, task.header, (record) => rows.add(record));
+  return { rows: rows.finish(), diagnostics };
 }

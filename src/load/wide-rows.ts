@@ -1,8 +1,9 @@
 /**
  * The per-cell part of reading a wide submission: every record's cells parsed into numbers,
  * with each bad cell kept as a problem. It needs nothing but the records and a plan, so a large
- * file's pieces can go through it on worker threads (`wide-rows-worker.ts`); turning the result
- * into dataset rows (region lookup, duplicates, diagnostics) stays on the calling thread.
+ * file's pieces can go through it on worker threads (`wide-rows-worker.ts`), record by record
+ * as csv-parse produces them; turning the result into dataset rows (region lookup, duplicates,
+ * diagnostics) stays on the calling thread.
  */
 import { normaliseText, parseCell, type CellProblem, type CellSpec } from './cells.js';
 import type { CsvRecord } from './csv-table.js';
@@ -38,31 +39,44 @@ export interface WideRows {
   readonly moreProblems: number;
 }
 
-export function convertWideRecords(records: readonly CsvRecord[], plan: WideRowsPlan): WideRows {
-  const { targets, rows } = plan;
-  const count = records.length;
-  const values = new Float64Array(count * targets.length).fill(Number.NaN);
-  const hasBadCell = new Uint8Array(count);
-  const isRagged = new Uint8Array(count);
-  const lines: number[] = [];
-  const rowCells = { region: [] as string[], name: [] as string[], group: [] as string[], period: [] as string[] };
-  const problems: WideProblem[] = [];
-  let moreProblems = 0;
-  const cell = (fields: readonly string[], column: number | undefined) => (column === undefined ? '' : (fields[column] ?? ''));
-  for (let r = 0; r < count; r++) {
-    const record = records[r];
-    if (!record) continue;
+/** Converts records one at a time, so a caller need not hold a file's records (millions of strings) at once. */
+export class WideRowsBuilder {
+  private count = 0;
+  private values: Float64Array;
+  private hasBadCell: Uint8Array;
+  private isRagged: Uint8Array;
+  private readonly lines: number[] = [];
+  private readonly rowCells = { region: [] as string[], name: [] as string[], group: [] as string[], period: [] as string[] };
+  private readonly problems: WideProblem[] = [];
+  private moreProblems = 0;
+
+  constructor(
+    private readonly plan: WideRowsPlan,
+    expectedRecords = 1024,
+  ) {
+    const capacity = Math.max(1, expectedRecords);
+    this.values = new Float64Array(capacity * plan.targets.length).fill(Number.NaN);
+    this.hasBadCell = new Uint8Array(capacity);
+    this.isRagged = new Uint8Array(capacity);
+  }
+
+  add(record: CsvRecord): void {
+    const { targets, rows } = this.plan;
+    if (this.count === this.hasBadCell.length) this.grow();
+    const r = this.count++;
     const { fields } = record;
-    lines.push(record.line);
-    isRagged[r] = record.isRagged ? 1 : 0;
-    const region = cell(fields, rows.region);
-    rowCells.region.push(region);
-    rowCells.name.push(cell(fields, rows.name));
-    rowCells.group.push(cell(fields, rows.group));
-    rowCells.period.push(cell(fields, rows.period));
+    const cell = (column: number | undefined) => (column === undefined ? '' : (fields[column] ?? ''));
+    this.lines.push(record.line);
+    this.isRagged[r] = record.isRagged ? 1 : 0;
+    const region = cell(rows.region);
+    this.rowCells.region.push(region);
+    this.rowCells.name.push(cell(rows.name));
+    this.rowCells.group.push(cell(rows.group));
+    this.rowCells.period.push(cell(rows.period));
     // A record without a region is reported and skipped by the caller; a ragged record's
     // fields cannot be matched to columns. Neither has its cells read.
-    if (record.isRagged || normaliseText(region) === '') continue;
+    if (record.isRagged || normaliseText(region) === '') return;
+    const values = this.values;
     for (let t = 0, at = r * targets.length; t < targets.length; t++, at++) {
       const target = targets[t];
       if (!target) continue;
@@ -72,15 +86,41 @@ export function convertWideRecords(records: readonly CsvRecord[], plan: WideRows
         values[at] = value;
         continue;
       }
-      hasBadCell[r] = 1;
-      if (problems.length < plan.maxProblems) problems.push({ record: r, target: t, problem: value, text });
-      else moreProblems++;
+      this.hasBadCell[r] = 1;
+      if (this.problems.length < this.plan.maxProblems) this.problems.push({ record: r, target: t, problem: value, text });
+      else this.moreProblems++;
     }
   }
-  return { lines, isRagged, rowCells, values, hasBadCell, problems, moreProblems };
+
+  finish(): WideRows {
+    const n = this.count;
+    return {
+      lines: this.lines,
+      isRagged: this.isRagged.slice(0, n),
+      rowCells: this.rowCells,
+      values: this.values.slice(0, n * this.plan.targets.length),
+      hasBadCell: this.hasBadCell.slice(0, n),
+      problems: this.problems,
+      moreProblems: this.moreProblems,
+    };
+  }
+
+  private grow(): void {
+    const capacity = 2 * this.hasBadCell.length;
+    const values = new Float64Array(capacity * this.plan.targets.length).fill(Number.NaN);
+    values.set(this.values);
+    this.values = values;
+    const hasBadCell = new Uint8Array(capacity);
+    hasBadCell.set(this.hasBadCell);
+    this.hasBadCell = hasBadCell;
+    const isRagged = new Uint8Array(capacity);
+    isRagged.set(this.isRagged);
+    this.isRagged = isRagged;
+  }
 }
 
-/** The columns (of `columns`) that hold any non-blank text in `records`. */
-export function columnsWithText(records: readonly CsvRecord[], columns: readonly number[]): number[] {
-  return columns.filter((column) => records.some((r) => (r.fields[column] ?? '').trim() !== ''));
+export function convertWideRecords(records: readonly CsvRecord[], plan: WideRowsPlan): WideRows {
+  const builder = new WideRowsBuilder(plan, records.length);
+  for (const record of records) builder.add(record);
+  return builder.finish();
 }
