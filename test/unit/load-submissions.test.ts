@@ -35,6 +35,28 @@ const ignoringAbsentColumns = (diagnostics: readonly Diagnostic[]) => diagnostic
 const HEADER = 'region,name,group,period,online_rate,cdo,has_portal,services';
 
 describe('wide submissions', () => {
+  it('reads a large file (8 MB and more) record by record with exactly the rows and diagnostics of reading it whole', async () => {
+    // 40,000 rows: some bad cells, ragged rows, rows without a region, blank lines, a duplicate row.
+    const lines = [HEADER];
+    for (let r = 0; r < 40_000; r++) {
+      if (r % 997 === 0) lines.push('');
+      else if (r % 1009 === 0) lines.push(`${r},地区${r},east,2022,1,2`);
+      else if (r % 1013 === 0) lines.push(`,地区${r},east,2022,50,1,是,${r}`);
+      else lines.push(`${100000 + r},地区${r}${'x'.repeat(200)},${r % 2 ? 'east' : 'west'},2022,${r % 101 === 0 ? 'abc' : (r % 1000) / 10},${r % 3},${r % 2 ? '是' : '否'},${r % 89 === 0 ? '' : r}`);
+    }
+    lines.push(lines[5] ?? '');
+    const text = `${lines.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
+    // A quote anywhere makes the file uncuttable, so it is read whole, the ordinary way.
+    const quoted = text.replace(',east,', ',"east",');
+    const streamed = await parseSubmissions(framework, [file('big.csv', text)], { threads: 1 });
+    const whole = await parseSubmissions(framework, [file('big.csv', quoted)], { threads: 1 });
+    expect(streamed.dataset?.rowCount).toBeGreaterThan(39_000);
+    expect(streamed.diagnostics).toEqual(whole.diagnostics);
+    expect(streamed.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['cell-not-a-number', 'csv-field-count', 'region-empty', 'row-duplicate']));
+    expect({ ...streamed.dataset, inputs: [] }).toEqual({ ...whole.dataset, inputs: [] });
+  });
+
   it('reads a wide file into columns, with sources and inputs', async () => {
     const path = fixture('wide-2022.csv');
     const { dataset, diagnostics } = await loadSubmissions(framework, [path], {});
