@@ -126,9 +126,9 @@ export function splitCsvText(text: string, file: string, count: number): CsvSpli
   let start = headEnd;
   let lineOffset = headLines;
   for (let i = 1; i <= count && start < source.length; i++) {
-    const target = i === count ? source.length : Math.max(start, headEnd + Math.floor(((source.length - headEnd) * i) / count));
-    const cut = i === count ? source.length : source.indexOf(recordDelimiter, target);
-    const end = cut === -1 ? source.length : cut === source.length ? cut : cut + recordDelimiter.length;
+    // Near the i-th equal share of the data; the last piece takes the rest.
+    const cut = i === count ? -1 : source.indexOf(recordDelimiter, Math.max(start, headEnd + Math.floor(((source.length - headEnd) * i) / count)));
+    const end = cut === -1 ? source.length : cut + recordDelimiter.length;
     const piece = source.slice(start, end);
     pieces.push({ text: piece, lineOffset });
     lineOffset += countOf(piece, recordDelimiter);

@@ -3,7 +3,8 @@
  * the framework (wide: one column per indicator; long: region, indicator, value), and its rows
  * merged by (region, period). A bad cell never stops the run: it becomes a located diagnostic
  * and its row is kept but marked `excluded`, so the region shows up unscored rather than scored
- * on a silent zero. `parseSubmissions` is pure; `loadSubmissions` adds the file reading.
+ * on a silent zero. `parseSubmissions` reads no files (it may start worker threads for a large
+ * one, with the same result as without); `loadSubmissions` adds the file reading.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -189,16 +190,15 @@ function splitLargeCsv(text: string, file: string, threads: number | undefined):
 
 /**
  * A split CSV file: a wide file's pieces are parsed and converted on worker threads (a single
- * piece in this thread, record by record), then
- * committed here in file order — the same rows and diagnostics, in the same order, as reading
- * it whole. Anything else (a long file, unnamed columns to check) is read whole after all.
+ * piece in this thread, record by record), then committed here in file order — the same rows
+ * and diagnostics, in the same order, as reading it whole. Anything else (a long file, unnamed
+ * columns to check) is parsed piece after piece here and read as a whole table.
  */
 async function readSplitRows(split: CsvSplit, file: string, context: FileContext): Promise<void> {
   const mapping = mapColumns(context.framework, split.header, { file, line: split.headerLine }, { regionFromName: context.regions !== undefined });
   const layout = mapping.layout;
   if (layout?.kind !== 'wide' || mapping.unnamedColumns.length > 0) {
-    const table = joinPieces(split, file, context.diagnostics);
-    if (table) readRows(table, file, context);
+    readRows(joinPieces(split, file, context.diagnostics), file, context);
     return;
   }
   const plan = widePlan(layout, context);
@@ -233,7 +233,7 @@ async function readPiecesOnThreads(tasks: readonly WidePieceTask[]): Promise<Wid
 }
 
 /** A split file's pieces parsed here, one after another, into the table reading it whole gives. */
-function joinPieces(split: CsvSplit, file: string, diagnostics: Diagnostic[]): CsvTable | undefined {
+function joinPieces(split: CsvSplit, file: string, diagnostics: Diagnostic[]): CsvTable {
   const records: CsvRecord[] = [];
   for (const piece of split.pieces) {
     const parsed = parseCsvPiece(piece, file, split.dialect, split.header);
