@@ -11,7 +11,8 @@
  * worker threads can write them (`src/cli/json-workers.ts`) with this same code.
  */
 import { diagnosticEntry } from '../diagnostics/json.js';
-import type { ScoreTable } from '../../model/score-table.js';
+import type { Dataset } from '../../model/dataset.js';
+import type { IndicatorScores, NodeScores, ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions, ResultFormatter } from './formatter.js';
 import { tierId } from './labels.js';
 import { selectRows } from './select.js';
@@ -39,19 +40,13 @@ function nestedJson(value: unknown, depth: number): string {
  * (`src/cli/json-workers.ts`) with this same code. Arrays are per dataset row; `nodes` and
  * `indicators` follow `nodeIds` and `indicatorIds`. NaN is "no value" and is written as null.
  */
-export interface JsonResultColumns {
+export interface JsonResultColumns extends Pick<Dataset, 'region' | 'name' | 'group' | 'period'>, Pick<NodeScores, 'score' | 'rank'> {
   readonly nodeIds: readonly string[];
   readonly indicatorIds: readonly string[];
-  readonly region: readonly string[];
-  readonly name: readonly string[];
-  readonly group: readonly string[];
-  readonly period: readonly string[];
   /** Tier id per row; '' when untiered. */
   readonly tier: readonly string[];
-  readonly score: Float64Array;
-  readonly rank: Float64Array;
-  readonly nodes: readonly { readonly score: Float64Array; readonly rank: Float64Array; readonly contribution: Float64Array }[];
-  readonly indicators: readonly { readonly value: Float64Array; readonly normalised: Float64Array; readonly imputed: Uint8Array }[];
+  readonly nodes: readonly Pick<NodeScores, 'score' | 'rank' | 'contribution'>[];
+  readonly indicators: readonly Pick<IndicatorScores, 'value' | 'normalised' | 'imputed'>[];
 }
 
 /** A table's results as {@link JsonResultColumns}, sharing its arrays (no copy). */
