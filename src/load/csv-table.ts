@@ -97,41 +97,50 @@ export interface CsvSplit {
  * Cuts `text` after its header into `count` pieces at line breaks, so they can be parsed in
  * parallel with exactly the records, lines and diagnostics {@link parseCsvTable} gives. Returns
  * undefined when that cannot be guaranteed — the text has a double quote (a line break may sit
- * inside a quoted field), ends lines with a bare CR, or has no header followed by data — and the
- * caller parses it whole.
+ * inside a quoted field), ends lines with a bare CR, ends in a line break other than its record
+ * delimiter, or has no header followed by data — and the caller parses it whole.
  */
 export function splitCsvText(text: string, file: string, count: number): CsvSplit | undefined {
+  // Only the last of `count` pieces takes the rest of the text: a fractional count would drop it.
+  if (!Number.isInteger(count) || count < 1) return undefined;
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (source.includes('"')) return undefined;
   const firstBreak = source.search(/[\r\n]/u);
   if (firstBreak === -1) return undefined;
   const recordDelimiter = source[firstBreak] === '\n' ? '\n' : source[firstBreak + 1] === '\n' ? '\r\n' : undefined;
   if (recordDelimiter === undefined) return undefined;
+  // A last record ending in a stray CR or LF gets its line from a guess in `parseRecords` that
+  // depends on whether blank lines precede it in the text parsed, which a cut can change.
+  const last = source.at(-1);
+  if ((last === '\r' || last === '\n') && !source.endsWith(recordDelimiter)) return undefined;
   // The header and everything before it (a `sep=` line, blank lines), parsed the ordinary way.
   const sep = SEP_LINE.exec(lineAt(source, 0));
   const delimiter = DELIMITERS.find((d) => d === sep?.[1]) ?? detectDelimiter(firstNonBlankLine(source, sep ? 1 : 0));
+  let headerStart = 0;
   let headEnd = 0;
   let headLines = 0;
   for (;;) {
     const end = source.indexOf(recordDelimiter, headEnd);
     if (end === -1) return undefined;
     const line = source.slice(headEnd, end);
+    headerStart = headEnd;
     headEnd = end + recordDelimiter.length;
     headLines++;
     if (!(headLines === 1 && sep) && line.split(delimiter).some((field) => field.trim() !== '')) break;
   }
   const head = parseCsvTable(source.slice(0, headEnd), file);
-  if (!head.table || head.table.headerLine !== headLines || head.table.delimiter !== delimiter) return undefined;
+  const headerLine = 1 + linesCountedIn(source.slice(0, headerStart), recordDelimiter);
+  if (!head.table || head.table.headerLine !== headerLine || head.table.delimiter !== delimiter) return undefined;
   const pieces: { text: string; lineOffset: number }[] = [];
   let start = headEnd;
-  let lineOffset = headLines;
+  let lineOffset = linesCountedIn(source.slice(0, headEnd), recordDelimiter);
   for (let i = 1; i <= count && start < source.length; i++) {
     // Near the i-th equal share of the data; the last piece takes the rest.
     const cut = i === count ? -1 : source.indexOf(recordDelimiter, Math.max(start, headEnd + Math.floor(((source.length - headEnd) * i) / count)));
     const end = cut === -1 ? source.length : cut + recordDelimiter.length;
     const piece = source.slice(start, end);
     pieces.push({ text: piece, lineOffset });
-    lineOffset += countOf(piece, recordDelimiter);
+    lineOffset += linesCountedIn(piece, recordDelimiter);
     start = end;
   }
   if (pieces.length === 0) return undefined;
@@ -153,6 +162,18 @@ export function parseCsvPiece(
   const parsed = parseRecords(piece.text, file, options, onRecord);
   if ('failure' in parsed) return { records: [], diagnostics: [parsed.failure] };
   return { records: parsed.records, diagnostics: parsed.diagnostics };
+}
+
+/**
+ * The lines csv-parse counts in a quote-free `text`, which are what reading the file whole
+ * numbers records by: it counts every CR and every LF it steps on and steps over the LF of a
+ * CRLF record delimiter. So in a file with mixed line ends (LF, then a CRLF line; or CRLF with a
+ * stray LF or CR), a line break that is not the record delimiter still counts, and a piece must
+ * start its numbering where the whole file's numbering stands, not at its count of delimiters.
+ */
+function linesCountedIn(text: string, recordDelimiter: '\n' | '\r\n'): number {
+  const breaks = countOf(text, '\n') + countOf(text, '\r');
+  return recordDelimiter === '\r\n' ? breaks - countOf(text, '\r\n') : breaks;
 }
 
 function countOf(text: string, needle: string): number {

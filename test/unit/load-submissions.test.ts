@@ -57,6 +57,22 @@ describe('wide submissions', () => {
     expect({ ...streamed.dataset, inputs: [] }).toEqual({ ...whole.dataset, inputs: [] });
   });
 
+  it('reads a large file whose `sep=` line ends in LF and its other lines in CRLF with the lines of reading it whole', async () => {
+    // csv-parse takes LF as the record delimiter from the first line and counts the CR before each
+    // LF as a line of its own; a piece must start counting where reading the whole file stands.
+    // (Padded to 8 MB with empty lines, which csv-parse skips without making records of them.)
+    const rows = [`310000,上海,east,2022,95,1,是,10`, `510000,四川,west,2022,abc,1,否,20`, `440000,广东,east,2022,1,2`, `,x,east,2022,1,1,是,1`, `310000,上海,east,2022,1,1,是,1`];
+    const text = `sep=,\n${HEADER}\r\n${rows.slice(0, 2).join('\r\n')}\r\n${'\n'.repeat(8_400_000)}${rows.slice(2).join('\r\n')}\r\n`;
+    expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
+    const quoted = text.replace('\nregion,', '\n"region",');
+    const streamed = await parseSubmissions(framework, [file('big.csv', text)], { threads: 1, trackRowLines: true });
+    const whole = await parseSubmissions(framework, [file('big.csv', quoted)], { threads: 1, trackRowLines: true });
+    expect(streamed.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['cell-not-a-number', 'csv-field-count', 'region-empty', 'row-duplicate']));
+    expect(streamed.diagnostics).toEqual(whole.diagnostics);
+    expect({ ...streamed.dataset, inputs: [] }).toEqual({ ...whole.dataset, inputs: [] });
+    expect(streamed.rowLines).toEqual(whole.rowLines);
+  });
+
   it('reads a wide file into columns, with sources and inputs', async () => {
     const path = fixture('wide-2022.csv');
     const { dataset, diagnostics } = await loadSubmissions(framework, [path], {});
