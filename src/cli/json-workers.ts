@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import type { ScoreTable } from '../model/score-table.js';
 import type { ResultFormatOptions } from '../report/results/formatter.js';
 import { jsonBatchRows, jsonHead, jsonResultColumns, jsonTail, type JsonResultColumns } from '../report/results/json.js';
-import { selectRows } from '../report/results/select.js';
+import { selectRows, type RowSelection } from '../report/results/select.js';
 
 export interface JsonWorkerData {
   readonly columns: JsonResultColumns;
@@ -32,12 +32,21 @@ export interface JsonBatchTask {
  */
 const PARALLEL_MIN_NUMBERS = 4_000_000;
 
-/** Worker threads worth starting for `table`'s JSON: 0 (write it in this thread) when small or on one core. */
-export function jsonThreads(table: ScoreTable, requested: number | undefined): number {
-  if (requested !== undefined) return requested <= 1 ? 0 : requested;
-  const numbers = table.order.length * (3 * table.framework.groups.length + 2 * table.framework.indicators.length);
+/**
+ * Worker threads worth starting for `table`'s JSON: 0 (write it in this thread) when small or on
+ * one core. Measured on the rows `--period` and `--top` keep, not the whole table: `--top 10` of
+ * a township run is a few kilobytes, and threads would first copy every column into shared
+ * memory. Never more threads than batches, since each thread writes whole batches.
+ */
+export function jsonThreads(table: ScoreTable, selection: RowSelection, requested: number | undefined): number {
+  const rowCount = selection.period === undefined && selection.top === undefined ? table.order.length : selectRows(table, selection).length;
+  const { groups, indicators } = table.framework;
+  const batches = Math.ceil(rowCount / jsonBatchRows({ nodeIds: groups, indicatorIds: indicators }));
+  const numbers = rowCount * (3 * groups.length + 2 * indicators.length);
   const cores = availableParallelism();
-  return numbers >= PARALLEL_MIN_NUMBERS && cores > 1 ? Math.min(cores, 4) : 0;
+  const wanted = requested ?? (numbers >= PARALLEL_MIN_NUMBERS && cores > 1 ? Math.min(cores, 4) : 0);
+  const threads = Math.min(wanted, batches);
+  return threads <= 1 ? 0 : threads;
 }
 
 /** `jsonResultChunks`, with the results written by `threads` worker threads. */

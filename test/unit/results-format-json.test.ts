@@ -233,3 +233,14 @@ describe('formatJson (property)', () => {
     );
   });
 });
+
+describe('formatJson (text longer than a batch buffer)', () => {
+  it('grows its UTF-8 buffer mid-character without splitting or losing one (surrogate pairs, Chinese, escapes)', () => {
+    // The buffer starts at about 7 × 910 bytes for these 7 rows; each name is far longer, so
+    // encodeInto runs out of room inside a 4-byte emoji, a 3-byte 中 and an escaped quote.
+    const names = ['😀', '中', '"', '\\', '\n', 'é', 'a😀中'].map((unit, i) => unit.repeat(20_000 + i));
+    const table: ScoreTable = { ...fixtureTable({ name: names }), diagnostics: [] };
+    const order = Array.from(table.order);
+    expect(formatJson(table, en)).toBe(`${JSON.stringify(referenceDocument(table, order), null, 2)}\n`);
+  });
+});

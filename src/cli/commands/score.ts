@@ -102,7 +102,7 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
     top: options.top,
     bom: options.bom === true,
   };
-  const threads = options.format === 'json' ? jsonThreads(run.table, options.threads) : 0;
+  const threads = options.format === 'json' ? jsonThreads(run.table, formatOptions, options.threads) : 0;
   const format = RESULT_STREAMS[options.format] ?? RESULT_FORMATS[options.format];
   const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : format(run.table, formatOptions);
   const written = await emit(io, text, options.output, [frameworkPath, ...dataPaths], p.lang);

@@ -6,7 +6,7 @@ import type { Palette } from '../../report/palette.js';
 import { chalkPalette, colourLevel } from '../colour.js';
 import { EXIT, type Io } from '../io.js';
 import { resolveLang } from '../lang.js';
-import { assertNotAnInput, OutputRefused, writeFileAtomic, type OutputChunks } from '../output.js';
+import { assertNotAnInput, OutputDirectoryMissing, OutputRefused, writeFileAtomic, type OutputChunks } from '../output.js';
 
 export interface Presentation {
   readonly lang: Lang;
@@ -71,8 +71,11 @@ async function writeOutput(io: Io, content: string | Uint8Array | OutputChunks, 
           ? `dgmi: 拒绝写入 ${output}：它是输入文件 ${error.message}。请另选 --output 路径。\n`
           : `dgmi: refusing to write ${output}: it is the input file ${error.message}. Choose another --output path.\n`,
       );
+    } else if (error instanceof OutputDirectoryMissing) {
+      io.stderr(lang === 'zh' ? `dgmi: 无法写入 ${output}：目录 ${error.message} 不存在\n` : `dgmi: cannot write ${output}: the directory ${error.message} does not exist\n`);
     } else {
-      io.stderr(`dgmi: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr(lang === 'zh' ? `dgmi: 无法写入 ${output}：${reason}\n` : `dgmi: cannot write ${output}: ${reason}\n`);
     }
     return EXIT.usage;
   }

@@ -74,7 +74,7 @@ export function jsonResultColumns(table: ScoreTable): JsonResultColumns {
  * Results per batch: about 50,000 numbers, a few megabytes of text — large enough that a
  * batch's fixed costs vanish, small enough that batches in flight stay far below memory limits.
  */
-export function jsonBatchRows(columns: JsonResultColumns): number {
+export function jsonBatchRows(columns: { readonly nodeIds: readonly unknown[]; readonly indicatorIds: readonly unknown[] }): number {
   return Math.max(1, Math.floor(50_000 / (3 * columns.nodeIds.length + 2 * columns.indicatorIds.length + 2)));
 }
 
