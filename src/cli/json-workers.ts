@@ -5,11 +5,12 @@
  * order. The text is the same bytes as `jsonResultChunks` writes in one thread: both run
  * `jsonRowsBytes` on the same columns.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ScoreTable } from '../model/score-table.js';
 import type { ResultFormatOptions } from '../report/results/formatter.js';
-import { jsonBatchRows, jsonHead, jsonResultColumns, jsonTail, type JsonResultColumns } from '../report/results/json.js';
+import { jsonBatchRows, jsonHead, jsonResultChunks, jsonResultColumns, jsonTail, type JsonResultColumns } from '../report/results/json.js';
 import { selectRows, type RowSelection } from '../report/results/select.js';
 
 export interface JsonWorkerData {
@@ -33,6 +34,12 @@ export interface JsonBatchTask {
 const PARALLEL_MIN_NUMBERS = 4_000_000;
 
 /**
+ * The compiled worker. Run from the TypeScript sources (vitest, tsx) there is none, and the JSON
+ * is written in this thread instead — the same bytes, only slower.
+ */
+const JSON_WORKER = new URL('./json-worker.js', import.meta.url);
+
+/**
  * Worker threads worth starting for `table`'s JSON: 0 (write it in this thread) when small or on
  * one core. Measured on the rows `--period` and `--top` keep, not the whole table: `--top 10` of
  * a township run is a few kilobytes, and threads would first copy every column into shared
@@ -51,6 +58,10 @@ export function jsonThreads(table: ScoreTable, selection: RowSelection, requeste
 
 /** `jsonResultChunks`, with the results written by `threads` worker threads. */
 export async function* parallelJsonChunks(table: ScoreTable, options: ResultFormatOptions, threads: number): AsyncGenerator<string | Uint8Array, void, undefined> {
+  if (!existsSync(JSON_WORKER)) {
+    yield* jsonResultChunks(table, options);
+    return;
+  }
   const rows = selectRows(table, options);
   yield jsonHead(table, rows.length > 0);
   if (rows.length > 0) yield* workerBatches(sharedColumns(jsonResultColumns(table)), shared(rows), threads);
@@ -59,7 +70,7 @@ export async function* parallelJsonChunks(table: ScoreTable, options: ResultForm
 
 async function* workerBatches(columns: JsonResultColumns, rows: Uint32Array, threads: number): AsyncGenerator<Uint8Array, void, undefined> {
   const pool = new Piscina<JsonBatchTask, Uint8Array>({
-    filename: new URL('./json-worker.js', import.meta.url).href,
+    filename: JSON_WORKER.href,
     minThreads: threads,
     maxThreads: threads,
     workerData: { columns, rows } satisfies JsonWorkerData,
