@@ -92,13 +92,9 @@ describe('splitCsvText + parseCsvPiece', () => {
         expect(split.header).toEqual(whole.table?.header);
         expect(split.headerLine).toBe(whole.table?.headerLine);
         expect(split.dialect.delimiter).toBe(whole.table?.delimiter);
-        const records = [];
-        const diagnostics = [];
-        for (const piece of split.pieces) {
-          const parsed = parseCsvPiece(piece, 'f.csv', split.dialect, split.header);
-          records.push(...parsed.records);
-          diagnostics.push(...parsed.diagnostics);
-        }
+        const read = readInPieces(text, pieces);
+        const records = read?.records ?? [];
+        const diagnostics = read?.diagnostics ?? [];
         if (records.length === 0) diagnostics.push(...whole.diagnostics.filter((d) => d.code === 'csv-no-data-rows'));
         expect(records).toEqual(whole.table?.records);
         expect(diagnostics).toEqual(whole.diagnostics);
