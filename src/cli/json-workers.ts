@@ -29,7 +29,7 @@ export interface JsonBatchTask {
  * Below this many numbers in the results, starting threads costs more than it saves: measured,
  * a county-level run (2,850 regions × 100 indicators, about 775,000 numbers with its groups)
  * took 1.60 s end to end with threads against 1.49 s without; a township-level one (19 million)
- * 14.0 s against 20.4 s.
+ * 14.2 s against 18.1 s (bench/results.md).
  */
 const PARALLEL_MIN_NUMBERS = 4_000_000;
 
