@@ -13,6 +13,7 @@ import { FRAMEWORK_MESSAGES } from './codes/framework.js';
 import { REGIONS_MESSAGES } from './codes/regions.js';
 import { RULES_MESSAGES } from './codes/rules.js';
 import { SCORE_MESSAGES } from './codes/score.js';
+import { SENSITIVITY_MESSAGES } from './codes/sensitivity.js';
 import { TIER_MESSAGES } from './codes/tier.js';
 import { XLSX_MESSAGES } from './codes/xlsx.js';
 
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...REGIONS_MESSAGES,
   ...EXPLAIN_MESSAGES,
   ...XLSX_MESSAGES,
+  ...SENSITIVITY_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

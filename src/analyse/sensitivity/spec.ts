@@ -1,0 +1,84 @@
+/**
+ * The uncertainty file of `dgmi sensitivity --spec uncertainty.yaml` (format
+ * `dgmi-sensitivity/1`) as a zod schema: which assumptions of the framework are uncertain and
+ * what they may be instead. Shape only; the checks against a framework live in `spec-check.ts`.
+ * The TSDoc on each field is user documentation (docs/sensitivity.md repeats it).
+ */
+import { z } from 'zod';
+import { AGGREGATE_METHODS, MissingPolicySchema } from '../../model/framework.js';
+
+export const SENSITIVITY_FORMAT = 'dgmi-sensitivity/1';
+
+/** Normalisations a replication may use instead of the framework's: each must fit every indicator. */
+export const SENSITIVITY_NORMALISE_OPTIONS = ['framework', 'minmax', 'zscore', 'zscore-raw', 'rank', 'goalpost', 'target', 'none'] as const;
+export type SensitivityNormaliseOption = (typeof SENSITIVITY_NORMALISE_OPTIONS)[number];
+
+export const SENSITIVITY_AGGREGATE_OPTIONS = ['framework', ...AGGREGATE_METHODS] as const;
+export type SensitivityAggregateOption = (typeof SENSITIVITY_AGGREGATE_OPTIONS)[number];
+
+export const SENSITIVITY_MISSING_OPTIONS = ['framework', ...MissingPolicySchema.options] as const;
+export type SensitivityMissingOption = (typeof SENSITIVITY_MISSING_OPTIONS)[number];
+
+export const SENSITIVITY_METHODS = ['uncertainty', 'sobol'] as const;
+export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
+
+/** One level of weights made uncertain. Example: `{ level: 1, noise: 0.25 }` — each dimension weight × U(0.75, 1.25). */
+export const WeightNoiseSchema = z.strictObject({
+  /** 1 = the dimensions, 2 = their sub-groups, …; `indicators` = the indicators' weights. */
+  level: z.union([z.number().int().min(1), z.literal('indicators')]).meta({ description: '1 = dimensions, 2 = their sub-groups, …, or indicators. Example: 1' }),
+  /** Each weight of the level is multiplied by U(1 − noise, 1 + noise), independently; 0 ≤ noise < 1. */
+  noise: z.number().min(0).lt(1).meta({ description: 'Each weight × U(1 − noise, 1 + noise); 0 ≤ noise < 1. Example: 0.25' }),
+});
+
+export const AssumptionsSchema = z.strictObject({
+  /** Weight noise, per level. Together they are one assumption ("weights"). */
+  weights: z.array(WeightNoiseSchema).min(1).optional().meta({ description: 'Weight noise per level. Example: [{ level: 1, noise: 0.25 }]' }),
+  /** Alternative normalisations for every indicator, drawn uniformly; `framework` = as the framework says. */
+  normalise: z.array(z.enum(SENSITIVITY_NORMALISE_OPTIONS)).min(1).optional().meta({ description: 'Example: [framework, zscore]' }),
+  /** Alternative aggregations for every group and the composite, drawn uniformly; `framework` = as written. */
+  aggregate: z.array(z.enum(SENSITIVITY_AGGREGATE_OPTIONS)).min(1).optional().meta({ description: 'Example: [arithmetic, geometric]' }),
+  /** Alternative missing-value policies for every indicator, drawn uniformly; `framework` = as written. */
+  missing: z.array(z.enum(SENSITIVITY_MISSING_OPTIONS)).min(1).optional().meta({ description: 'Example: [reweight, mean]' }),
+  /**
+   * Reserved: winsorisation limits (1–5 points). Available once outlier treatment lands in the
+   * engine; until then the key is refused with `sensitivity-winsorise-unavailable`.
+   */
+  winsorise: z.unknown().optional().meta({ description: 'Reserved (outlier treatment is not in the engine yet).' }),
+});
+
+export const SensitivitySpecSchema = z.strictObject({
+  format: z.literal(SENSITIVITY_FORMAT).optional().meta({ description: 'Example: dgmi-sensitivity/1' }),
+  /** Replications (uncertainty) or the base sample N (sobol: N × (k + 2) replications). `--runs` overrides. */
+  runs: z.number().int().min(1).max(10_000_000).optional().meta({ description: 'Example: 1000' }),
+  /** Seed of the random streams (an integer 0 … 2³² − 1); the same seed gives the same bytes. `--seed` overrides. */
+  seed: z.number().int().min(0).max(0xffffffff).optional().meta({ description: 'Example: 42' }),
+  /** uncertainty: rank statistics only; sobol: also first-order and total Sobol indices. `--method` overrides. */
+  method: z.enum(SENSITIVITY_METHODS).optional(),
+  /** Bootstrap resamples for the Sobol confidence intervals (default 1000). */
+  bootstrap: z.number().int().min(10).max(100_000).optional(),
+  assumptions: AssumptionsSchema,
+});
+
+export type SensitivitySpecInput = z.infer<typeof SensitivitySpecSchema>;
+export type WeightNoise = z.infer<typeof WeightNoiseSchema>;
+
+/** The uncertain assumptions after checking, in a fixed order (weights, normalise, aggregate, missing). */
+export type Assumption =
+  | { readonly kind: 'weights'; readonly levels: readonly WeightNoise[] }
+  | { readonly kind: 'normalise'; readonly options: readonly SensitivityNormaliseOption[] }
+  | { readonly kind: 'aggregate'; readonly options: readonly SensitivityAggregateOption[] }
+  | { readonly kind: 'missing'; readonly options: readonly SensitivityMissingOption[] };
+
+/** A checked spec: every default filled in. */
+export interface SensitivitySpec {
+  readonly method: SensitivityMethod;
+  /** Uncertainty: replications; sobol: the base sample N. */
+  readonly runs: number;
+  readonly seed: number;
+  readonly bootstrap: number;
+  readonly assumptions: readonly Assumption[];
+}
+
+export const DEFAULT_RUNS = 1000;
+export const DEFAULT_SEED = 1;
+export const DEFAULT_BOOTSTRAP = 1000;
