@@ -15,6 +15,9 @@ import { runExplain, splitDataAndRegion } from './commands/explain.js';
 import { runSchema } from './commands/schema.js';
 import { runTemplate } from './commands/template.js';
 import { runScore } from './commands/score.js';
+import { runSensitivity } from './commands/sensitivity.js';
+import { SENSITIVITY_FORMATS } from '../report/sensitivity/index.js';
+import { SENSITIVITY_METHODS } from '../analyse/sensitivity/spec.js';
 import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
 
 export interface CommonOptions {
@@ -142,6 +145,21 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     const { dataPaths, region } = splitDataAndRegion(args);
     setExit(await runExplain(io, version, framework, dataPaths, region, options));
   });
+
+  readingSubmissions(
+    writingResults(
+      program
+        .command('sensitivity')
+        .description('uncertainty and sensitivity of ranks and tiers: Monte Carlo over weights, normalisations, aggregations and missing-value policies (--spec), Sobol indices with --method sobol')
+        .argument('<framework>', 'framework YAML file')
+        .argument('<data...>', 'submission CSV files (wide or long)')
+        .requiredOption('--spec <file>', 'the uncertain assumptions (YAML, format dgmi-sensitivity/1)')
+        .option('--runs <n>', 'replications (sobol: the base sample N, N × (k + 2) replications); overrides the spec')
+        .option('--seed <n>', 'seed of the random streams (0 … 4294967295); the same seed gives the same bytes')
+        .addOption(new Option('--method <method>', 'uncertainty (rank statistics) or sobol (also Sobol indices); overrides the spec').choices(SENSITIVITY_METHODS))
+        .addOption(formatOption(SENSITIVITY_FORMATS, 'table')),
+    ),
+  ).action(async (framework: string, data: string[], options) => setExit(await runSensitivity(io, version, framework, data, options)));
 
   presenting(
     program
