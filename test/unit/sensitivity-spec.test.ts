@@ -82,4 +82,12 @@ describe('sensitivity spec', () => {
     expect(check('assumptions: [\n').diagnostics[0]?.code).toBe('yaml-syntax');
     expect(check('   \n').diagnostics.map((d) => d.code)).toEqual(['file-empty']);
   });
+
+  it('normalisations with their own range: accepted as objects, their fields checked and located', () => {
+    const { spec } = check('assumptions:\n  normalise: [{ method: minmax, range: [1, 100] }, { method: zscore, mean: 10, sd: 2 }]\n');
+    expect(spec?.assumptions).toEqual([{ kind: 'normalise', options: [{ method: 'minmax', range: [1, 100] }, { method: 'zscore', mean: 10, sd: 2 }] }]);
+    expect(found('assumptions:\n  normalise: [minmax, { method: zscore, mean: 10, sd: 0 }]\n')).toEqual([['sensitivity-out-of-range', 2, 55]]);
+    expect(found('assumptions:\n  normalise: [minmax, { method: minmax, rnage: [1, 100] }]\n').map((f) => f[0])).toEqual(['schema-required', 'schema-unknown-field']);
+    expect(found('assumptions:\n  normalise: [minmax, { method: median }]\n')).toEqual([['schema-type', 2, 23]]);
+  });
 });

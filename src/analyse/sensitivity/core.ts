@@ -26,7 +26,7 @@ import { roundColumn } from '../../score/precision.js';
 import { rankWithinPartitions } from '../../score/rank.js';
 import { assignTiers, type TierInputs } from '../../tier/assign.js';
 import { designLayout, optionOf, type DesignLayout } from './design.js';
-import type { Assumption, SensitivityAggregateOption, SensitivityMissingOption, SensitivityNormaliseOption } from './spec.js';
+import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, SensitivityNormaliseOption } from './spec.js';
 
 /** Normalised columns of one (normalisation, missing policy) pair, canonical rows. */
 export interface Variant {
@@ -45,7 +45,7 @@ export interface SensitivityModel {
   readonly assumptions: readonly Assumption[];
   readonly layout: DesignLayout;
   /** Normalisation and missing options drawn (['framework'] when not uncertain). */
-  readonly normaliseOptions: readonly SensitivityNormaliseOption[];
+  readonly normaliseOptions: readonly NormaliseOption[];
   readonly missingOptions: readonly SensitivityMissingOption[];
   readonly aggregateOptions: readonly SensitivityAggregateOption[];
   /** variants[normalise × missingOptions.length + missing]. */
@@ -89,10 +89,27 @@ const NORMALISE_OF: Readonly<Record<Exclude<SensitivityNormaliseOption, 'framewo
   rank: { method: 'rank' },
 };
 
-function normaliseFor(option: SensitivityNormaliseOption, indicator: ResolvedIndicator): Normalise {
+function normaliseFor(option: NormaliseOption, indicator: ResolvedIndicator): Normalise {
+  if (typeof option !== 'string') return option.method === 'minmax' ? { method: 'minmax' } : { method: 'zscore', rescale: 'none' };
   if (option === 'framework') return indicator.normalise;
   if (option === 'goalpost' || option === 'target' || option === 'none') throw new Error(`sensitivity: normalisation '${option}' was not refused by the spec check`);
   return NORMALISE_OF[option];
+}
+
+/**
+ * Moves an engine-normalised column onto the option's own range: min–max [0, scale] onto
+ * [lo, hi], raw z-scores onto mean + sd·z. Rows the `zero` policy set to 0 keep their 0, as the
+ * policy says (the normalised value is 0).
+ */
+function rescaleColumn(option: NormaliseOption, scores: IndicatorScores, policy: MissingPolicy, scale: number): void {
+  if (typeof option === 'string') return;
+  const column = scores.normalised;
+  const isZeroed = (row: number): boolean => policy === 'zero' && scores.imputed[row] === 1;
+  for (let row = 0; row < column.length; row++) {
+    const x = column[row]!;
+    if (x !== x || isZeroed(row)) continue;
+    column[row] = option.method === 'minmax' ? option.range[0] + (option.range[1] - option.range[0]) * (x / scale) : option.mean + option.sd * x;
+  }
 }
 
 /** Everything replications share; pure. */
@@ -155,7 +172,7 @@ function prepareVariant(
   framework: ResolvedFramework,
   dataset: Dataset,
   periods: Partition,
-  normalise: SensitivityNormaliseOption,
+  normalise: NormaliseOption,
   missing: SensitivityMissingOption,
 ): Variant {
   const indicators = framework.indicators.map((indicator) => ({
@@ -179,7 +196,11 @@ function prepareVariant(
     unscored,
     diagnostics,
   };
-  const columns = indicators.map((indicator) => scoreIndicator(indicator, context).normalised);
+  const columns = indicators.map((indicator) => {
+    const scores = scoreIndicator(indicator, context);
+    rescaleColumn(normalise, scores, indicator.missing, framework.scale);
+    return scores.normalised;
+  });
   return { columns, unscored };
 }
 

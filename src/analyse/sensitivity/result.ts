@@ -7,7 +7,7 @@ import type { Accumulators } from './accumulate.js';
 import type { SensitivityModel } from './core.js';
 import { rankStatistics } from './rank-statistics.js';
 import { sobolIndices, type SobolIndex } from './sobol.js';
-import type { Assumption, SensitivitySpec } from './spec.js';
+import { normaliseOptionLabel, type Assumption, type SensitivitySpec } from './spec.js';
 
 export const SENSITIVITY_RESULT_FORMAT = 'dgmi-sensitivity-result/1';
 
@@ -60,7 +60,8 @@ export interface SensitivityResult {
 }
 
 function optionsOf(assumption: Assumption): string[] {
-  return assumption.kind === 'weights' ? assumption.levels.map((l) => `${l.level}:${l.noise}`) : [...assumption.options];
+  if (assumption.kind === 'weights') return assumption.levels.map((l) => `${l.level}:${l.noise}`);
+  return assumption.kind === 'normalise' ? assumption.options.map(normaliseOptionLabel) : [...assumption.options];
 }
 
 /** Rank statistics per row and, under sobol, the indices; pure. */

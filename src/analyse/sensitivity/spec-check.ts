@@ -16,7 +16,9 @@ import {
   DEFAULT_RUNS,
   DEFAULT_SEED,
   SENSITIVITY_FORMAT,
+  SENSITIVITY_NORMALISE_OPTIONS,
   SensitivitySpecSchema,
+  normaliseOptionLabel,
   type Assumption,
   type SensitivityMethod,
   type SensitivitySpec,
@@ -45,6 +47,7 @@ const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {
   '': Object.keys(SensitivitySpecSchema.shape),
   assumptions: ['weights', 'normalise', 'aggregate', 'missing', 'winsorise'],
   weights: ['level', 'noise'],
+  normalise: ['method', 'range', 'mean', 'sd'],
 };
 
 /** Validates `value` (the parsed YAML) against the schema and `framework`. */
@@ -110,7 +113,7 @@ function weightLevelsExist(input: SensitivitySpecInput, framework: ResolvedFrame
 
 function optionsAreDistinct(input: SensitivitySpecInput, at: SpecLocator): Diagnostic[] {
   const lists = [
-    ['normalise', input.assumptions.normalise],
+    ['normalise', input.assumptions.normalise?.map(normaliseOptionLabel)],
     ['aggregate', input.assumptions.aggregate],
     ['missing', input.assumptions.missing],
   ] as const;
@@ -179,6 +182,7 @@ function issueDiagnostics(issue: Issue, root: unknown, at: SpecLocator): Diagnos
       if (issue.origin === 'array') return [makeDiagnostic('schema-empty', { field, minimum: 1 }, at.locate(path))];
       return [makeDiagnostic('sensitivity-out-of-range', { field, found: String(value), range: rangeOf(path) }, at.locate(path))];
     case 'invalid_union': {
+      if (path.includes('normalise')) return normaliseUnionDiagnostics(issue, path, value, root, at);
       // `level`: a number or `indicators`; name both.
       if (typeof value === 'string') {
         return [makeDiagnostic('schema-enum', { field, found: value, options: '1, 2, …, indicators', suggestion: suggestClosest(value, ['indicators']) ?? '' }, at.locate(path))];
@@ -191,9 +195,31 @@ function issueDiagnostics(issue: Issue, root: unknown, at: SpecLocator): Diagnos
   }
 }
 
+/** A normalisation option fits no branch: a name that is not one, or an object whose fields are wrong. */
+function normaliseUnionDiagnostics(issue: Extract<Issue, { code: 'invalid_union' }>, path: DocumentPath, value: unknown, root: unknown, at: SpecLocator): Diagnostic[] {
+  const field = fieldName(path);
+  if (typeof value === 'string') {
+    const options = [...SENSITIVITY_NORMALISE_OPTIONS];
+    return [makeDiagnostic('schema-enum', { field, found: value, options: options.join(', '), suggestion: suggestClosest(value, options) ?? '' }, at.locate(path))];
+  }
+  const method = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['method'] : undefined;
+  // The branch whose `method` matched is the one the author meant; its issues say what is wrong.
+  const isOtherBranch = (i: Issue): boolean => (i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')) || (i.path[0] === 'method' && i.code === 'invalid_value');
+  const meant = issue.errors.find((branch) => branch.length > 0 && !branch.some(isOtherBranch));
+  if (meant) return meant.flatMap((i) => issueDiagnostics({ ...i, path: [...path, ...i.path] } as Issue, root, at));
+  return [
+    makeDiagnostic(
+      'schema-type',
+      { field, expected: "a method name, { method: minmax, range: [lo, hi] } or { method: zscore, mean, sd }", found: typeof method === 'string' ? `method ${method}` : typeOf(value) },
+      at.locate(path),
+    ),
+  ];
+}
+
 function allowedKeyGroup(path: DocumentPath): string {
   if (path.length === 0) return '';
   if (path.length === 1 && path[0] === 'assumptions') return 'assumptions';
+  if (path[1] === 'normalise') return 'normalise';
   return path[1] === 'weights' ? 'weights' : '';
 }
 

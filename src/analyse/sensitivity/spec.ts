@@ -30,11 +30,29 @@ export const WeightNoiseSchema = z.strictObject({
   noise: z.number().min(0).lt(1).meta({ description: 'Each weight × U(1 − noise, 1 + noise); 0 ≤ noise < 1. Example: 0.25' }),
 });
 
+/**
+ * A normalisation with its output range spelt out, as COINr's uncertainty analysis draws them:
+ * min–max onto [lo, hi] (`{ method: minmax, range: [1, 100] }`), or z-scores with a chosen
+ * mean and sd (`{ method: zscore, mean: 10, sd: 2 }`), which keeps them positive for a
+ * geometric mean. Direction is applied first (a negative indicator is flipped or negated).
+ */
+export const MinMaxRangeOptionSchema = z.strictObject({
+  method: z.literal('minmax'),
+  range: z.tuple([z.number(), z.number()]).meta({ description: 'Output range [lo, hi]. Example: [1, 100]' }),
+});
+export const ZScoreOptionSchema = z.strictObject({
+  method: z.literal('zscore'),
+  mean: z.number().meta({ description: 'Mean of the output. Example: 10' }),
+  sd: z.number().positive().meta({ description: 'Standard deviation of the output, > 0. Example: 2' }),
+});
+export const NormaliseOptionSchema = z.union([z.enum(SENSITIVITY_NORMALISE_OPTIONS), MinMaxRangeOptionSchema, ZScoreOptionSchema]);
+export type NormaliseOption = z.infer<typeof NormaliseOptionSchema>;
+
 export const AssumptionsSchema = z.strictObject({
   /** Weight noise, per level. Together they are one assumption ("weights"). */
   weights: z.array(WeightNoiseSchema).min(1).optional().meta({ description: 'Weight noise per level. Example: [{ level: 1, noise: 0.25 }]' }),
   /** Alternative normalisations for every indicator, drawn uniformly; `framework` = as the framework says. */
-  normalise: z.array(z.enum(SENSITIVITY_NORMALISE_OPTIONS)).min(1).optional().meta({ description: 'Example: [framework, zscore]' }),
+  normalise: z.array(NormaliseOptionSchema).min(1).optional().meta({ description: 'Example: [framework, { method: zscore, mean: 10, sd: 2 }]' }),
   /** Alternative aggregations for every group and the composite, drawn uniformly; `framework` = as written. */
   aggregate: z.array(z.enum(SENSITIVITY_AGGREGATE_OPTIONS)).min(1).optional().meta({ description: 'Example: [arithmetic, geometric]' }),
   /** Alternative missing-value policies for every indicator, drawn uniformly; `framework` = as written. */
@@ -65,7 +83,7 @@ export type WeightNoise = z.infer<typeof WeightNoiseSchema>;
 /** The uncertain assumptions after checking, in a fixed order (weights, normalise, aggregate, missing). */
 export type Assumption =
   | { readonly kind: 'weights'; readonly levels: readonly WeightNoise[] }
-  | { readonly kind: 'normalise'; readonly options: readonly SensitivityNormaliseOption[] }
+  | { readonly kind: 'normalise'; readonly options: readonly NormaliseOption[] }
   | { readonly kind: 'aggregate'; readonly options: readonly SensitivityAggregateOption[] }
   | { readonly kind: 'missing'; readonly options: readonly SensitivityMissingOption[] };
 
@@ -82,3 +100,9 @@ export interface SensitivitySpec {
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
 export const DEFAULT_BOOTSTRAP = 1000;
+
+/** A normalisation option as one short word for people and ids: `minmax`, `minmax[1,100]`, `zscore(10,2)`. */
+export function normaliseOptionLabel(option: NormaliseOption): string {
+  if (typeof option === 'string') return option;
+  return option.method === 'minmax' ? `minmax[${option.range[0]},${option.range[1]}]` : `zscore(${option.mean},${option.sd})`;
+}

@@ -61,8 +61,8 @@ export const SENSITIVITY_MESSAGES = {
     en: (a) => `Normalisation ${q(a['option'])} cannot be applied to every indicator of this framework`,
     zh: (a) => `归一化方法 ${q(a['option'])} 无法用于本框架的全部指标`,
     hint: {
-      en: () => 'goalpost and target need constants per indicator, and none needs values already on [0, 1]; use framework, minmax, zscore, zscore-raw or rank.',
-      zh: () => 'goalpost 与 target 需要每个指标各自的常数，none 要求数值已在 [0, 1] 内；请使用 framework、minmax、zscore、zscore-raw 或 rank。',
+      en: () => 'goalpost and target need constants per indicator, and none needs values already on [0, 1]; use framework, minmax, zscore, zscore-raw, rank, { method: minmax, range: [lo, hi] } or { method: zscore, mean, sd }.',
+      zh: () => 'goalpost 与 target 需要每个指标各自的常数，none 要求数值已在 [0, 1] 内；请使用 framework、minmax、zscore、zscore-raw、rank、{ method: minmax, range: [lo, hi] } 或 { method: zscore, mean, sd }。',
     },
   },
   'sensitivity-normalise-negative': {
