@@ -98,10 +98,12 @@ function datasetOf(c: Case, indicatorCount: number): Dataset {
   };
 }
 
-function nothingUncertain(depth: number): Assumption[] {
-  const levels = Array.from({ length: depth }, (_, d) => ({ level: d + 1, noise: 0 }));
+/** Zero noise on the chosen levels: the others' groups are cached, so both paths are exercised. */
+function nothingUncertain(depth: number, chosen: readonly boolean[]): Assumption[] {
+  const all = [...Array.from({ length: depth }, (_, d): number | 'indicators' => d + 1), 'indicators' as const];
+  const levels = all.filter((_, i) => chosen[i % chosen.length]).map((level) => ({ level, noise: 0 }));
   return [
-    { kind: 'weights', levels: [...levels, { level: 'indicators', noise: 0 }] },
+    ...(levels.length > 0 ? [{ kind: 'weights' as const, levels }] : []),
     { kind: 'normalise', options: ['framework'] },
     { kind: 'aggregate', options: ['framework'] },
     { kind: 'missing', options: ['framework'] },
@@ -111,12 +113,12 @@ function nothingUncertain(depth: number): Assumption[] {
 describe('sensitivity core (property)', () => {
   it('one option per assumption and zero noise: every replication is score() bit for bit', () => {
     fc.assert(
-      fc.property(caseArbitrary, fc.integer({ min: 0, max: 1000 }), (c, seed) => {
+      fc.property(caseArbitrary, fc.integer({ min: 0, max: 1000 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (c, seed, chosen) => {
         const framework = resolveFramework(c.input);
         const dataset = datasetOf(c, framework.indicators.length);
         const table = score(framework, dataset);
         const depth = Math.max(...framework.groups.map((g) => g.depth));
-        const model = prepareModel(framework, dataset, nothingUncertain(depth));
+        const model = prepareModel(framework, dataset, nothingUncertain(depth, chosen));
         const ws = createWorkspace(model);
         for (let e = 0; e < 3; e++) {
           designRow('uncertainty', seed, model.layout, e, ws.input, ws.scratch);

@@ -16,6 +16,7 @@ import { loadSubmissions } from '../../src/load/submissions.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { ResolvedFramework } from '../../src/model/resolved.js';
 import { score } from '../../src/score/engine.js';
+import { resolveFramework } from '../../src/validate/resolve.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -81,5 +82,55 @@ describe('sensitivity core against score()', () => {
       if (ws.composite[row] !== nominal[row]) differs++;
     }
     expect(differs).toBeGreaterThan(0);
+  });
+
+  it('cached group columns change nothing: a replication gives the same bits from a warm cache as from a fresh model', async () => {
+    const { framework, dataset } = await cnDgdi();
+    // Noise on the dimension weights only: those weights act in the composite, so every group's
+    // column (dimensions included) is cached per (normalisation, aggregation).
+    const assumptions: Assumption[] = [
+      { kind: 'weights', levels: [{ level: 1, noise: 0.3 }] },
+      { kind: 'normalise', options: ['framework', 'rank'] },
+      { kind: 'aggregate', options: ['framework', 'geometric'] },
+    ];
+    const warm = prepareModel(framework, dataset, assumptions);
+    expect(Array.from(warm.isCacheable)).toEqual(framework.groups.map(() => 1));
+    const subGroupNoise = prepareModel(framework, dataset, [{ kind: 'weights', levels: [{ level: 2, noise: 0.3 }] }]);
+    expect(Array.from(subGroupNoise.isCacheable)).toEqual(framework.groups.map((g) => (g.depth === 1 ? 0 : 1)));
+    const warmWs = createWorkspace(warm);
+    for (let e = 0; e < 40; e++) {
+      designRow('uncertainty', 3, warm.layout, e, warmWs.input, warmWs.scratch);
+      evaluateScenario(warm, scenarioOf(warm, warmWs), warmWs);
+    }
+    expect(warm.groupCache.filter((c) => c !== undefined).length).toBeGreaterThan(0);
+    for (let e = 40; e < 50; e++) {
+      const fresh = prepareModel(framework, dataset, assumptions);
+      const freshWs = createWorkspace(fresh);
+      designRow('uncertainty', 3, warm.layout, e, warmWs.input, warmWs.scratch);
+      designRow('uncertainty', 3, fresh.layout, e, freshWs.input, freshWs.scratch);
+      evaluateScenario(warm, scenarioOf(warm, warmWs), warmWs);
+      evaluateScenario(fresh, scenarioOf(fresh, freshWs), freshWs);
+      warmWs.composite.forEach((x, row) => expect(Object.is(x, freshWs.composite[row])).toBe(true));
+      expect(Array.from(warmWs.tier)).toEqual(Array.from(freshWs.tier));
+    }
+  });
+
+  it('normalisations with their own range: min–max onto [1, 100], z-scores onto mean 10, sd 2', () => {
+    // One indicator, values 0, 50, 100: min–max units 0, 0.5, 1 → 1 + 99·unit = 1, 50.5, 100;
+    // mean 50, sample sd √((50² + 0 + 50²)/2) = 50, so z = −1, 0, 1 → 10 + 2z = 8, 10, 12.
+    const framework = resolveFramework({ format: 'dgmi/1', id: 't', name: { en: 't' }, dimensions: [{ id: 'd', name: { en: 'd' }, indicators: [{ id: 'a', name: { en: 'a' } }] }] });
+    const dataset: Dataset = {
+      rowCount: 3,
+      region: ['A', 'B', 'C'],
+      name: ['', '', ''],
+      group: ['', '', ''],
+      period: ['', '', ''],
+      values: [Float64Array.from([0, 50, 100])],
+      sources: [],
+      inputs: [],
+    };
+    const model = prepareModel(framework, dataset, [{ kind: 'normalise', options: [{ method: 'minmax', range: [1, 100] }, { method: 'zscore', mean: 10, sd: 2 }] }]);
+    expect(Array.from(model.variants[0]!.columns[0]!)).toEqual([1, 50.5, 100]);
+    expect(Array.from(model.variants[1]!.columns[0]!)).toEqual([8, 10, 12]);
   });
 });

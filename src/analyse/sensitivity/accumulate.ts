@@ -6,7 +6,7 @@
  * depend on which thread added what; the same code runs on ordinary buffers in one thread.
  */
 import { designRow } from './design.js';
-import { createWorkspace, evaluateScenario, scenarioOf, type SensitivityModel } from './core.js';
+import { createWorkspace, evaluateScenario, scenarioOf, type SensitivityModel, type Workspace } from './core.js';
 import type { SensitivityMethod } from './spec.js';
 
 export interface Accumulators {
@@ -36,6 +36,9 @@ export function createAccumulators(model: SensitivityModel, evaluations: number,
   };
 }
 
+/** One workspace per model (and so per thread), reused by every batch. */
+const workspaces = new WeakMap<SensitivityModel, Workspace>();
+
 export interface RunSettings {
   readonly method: SensitivityMethod;
   readonly seed: number;
@@ -45,7 +48,13 @@ export interface RunSettings {
 
 /** Runs replications [start, end) of the design and adds them to `acc`. */
 export function runReplications(model: SensitivityModel, settings: RunSettings, acc: Accumulators, start: number, end: number): void {
-  const ws = createWorkspace(model);
+  let ws = workspaces.get(model);
+  if (!ws) {
+    ws = createWorkspace(model);
+    workspaces.set(model, ws);
+  }
+  // Atomics only where threads share the counters: on a private buffer a plain increment does.
+  const isShared = acc.rankCounts.buffer instanceof SharedArrayBuffer;
   const rows = model.dataset.rowCount;
   const rankStride = model.maxRank + 1;
   const tierStride = model.tierCount + 1;
@@ -58,7 +67,9 @@ export function runReplications(model: SensitivityModel, settings: RunSettings, 
     for (let row = 0; row < rows; row++) {
       const rank = ws.rank[row]!;
       const isScored = rank === rank;
-      Atomics.add(acc.rankCounts, row * rankStride + (isScored ? rank : 0), 1);
+      const cell = row * rankStride + (isScored ? rank : 0);
+      if (isShared) Atomics.add(acc.rankCounts, cell, 1);
+      else acc.rankCounts[cell]!++;
       if (isScored && nominal[row] === nominal[row]) {
         shiftSum += Math.abs(rank - nominal[row]!);
         compared++;
@@ -67,7 +78,9 @@ export function runReplications(model: SensitivityModel, settings: RunSettings, 
     if (model.tierCount > 0) {
       for (let row = 0; row < rows; row++) {
         const tier = ws.tier[row]!;
-        Atomics.add(acc.tierCounts, row * tierStride + (tier >= 0 ? tier : model.tierCount), 1);
+        const cell = row * tierStride + (tier >= 0 ? tier : model.tierCount);
+        if (isShared) Atomics.add(acc.tierCounts, cell, 1);
+        else acc.tierCounts[cell]!++;
       }
     }
     acc.shift[e] = compared > 0 ? shiftSum / compared : NaN;

@@ -25,6 +25,7 @@ import { allRows, partitionRows, type Partition } from '../../score/partition.js
 import { roundColumn } from '../../score/precision.js';
 import { rankWithinPartitions } from '../../score/rank.js';
 import { assignTiers, type TierInputs } from '../../tier/assign.js';
+import { firstMatchingLevel } from '../../tier/rules.js';
 import { designLayout, optionOf, type DesignLayout } from './design.js';
 import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, SensitivityNormaliseOption } from './spec.js';
 
@@ -57,11 +58,22 @@ export interface SensitivityModel {
   readonly maxRank: number;
   readonly tierCount: number;
   readonly ranksDimensions: boolean;
+  /**
+   * Groups whose scores no weight noise can reach (no perturbed weight among their descendants):
+   * their columns depend only on the variant and the aggregation drawn, so each is computed once
+   * per such pair and copied thereafter. With noise on the dimensions and sub-groups only, this
+   * skips the indicator level — most of the work — in nearly every replication.
+   */
+  readonly isCacheable: Uint8Array;
+  /** Memo of cacheable groups' columns: [group × combos + combo]; filled as replications meet them. */
+  readonly groupCache: (Float64Array | undefined)[];
 }
 
 /** One replication's choices. */
 export interface Scenario {
   readonly variant: Variant;
+  /** variant × aggregateOptions.length + aggregate option: the group cache's key; -1 = do not cache. */
+  readonly combo: number;
   readonly aggregate: SensitivityAggregateOption;
   /** Weight multiplier per node slot (groups, then indicators), or undefined for none. */
   readonly factors: Float64Array | undefined;
@@ -133,6 +145,7 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
     }
   }
   const widths = assumptions.map((a) => (a.kind === 'weights' ? weightNodes.length : 1));
+  const isCacheable = cacheableGroups(framework, new Set(weightNodes.map((node) => node.id)));
   return {
     framework,
     dataset: canonical,
@@ -149,7 +162,19 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
     maxRank: Math.max(0, ...periods.rows.map((r) => r.length)),
     tierCount: framework.tiers?.levels.length ?? 0,
     ranksDimensions: framework.tiers?.method === 'rules' && framework.tiers.levels.some((l) => l.rule !== undefined && mentionsDimensions(l.rule)),
+    isCacheable,
+    groupCache: new Array<Float64Array | undefined>(framework.groups.length * variants.length * aggregateOptions.length).fill(undefined),
   };
+}
+
+/** 1 for each group none of whose descendants has a perturbed weight (children before parents, so walk backwards). */
+function cacheableGroups(framework: ResolvedFramework, perturbed: ReadonlySet<string>): Uint8Array {
+  const out = new Uint8Array(framework.groups.length);
+  for (let g = framework.groups.length - 1; g >= 0; g--) {
+    const group = framework.groups[g]!;
+    out[g] = group.children.every((child) => !perturbed.has(child.id) && (child.kind === 'indicator' || out[child.index] === 1)) ? 1 : 0;
+  }
+  return out;
 }
 
 function mentionsDimensions(rule: TierRule): boolean {
@@ -245,7 +270,7 @@ export function nominalScenario(model: SensitivityModel): Scenario {
   const n = model.normaliseOptions.indexOf('framework');
   const m = model.missingOptions.indexOf('framework');
   const variant = n >= 0 && m >= 0 ? model.variants[n * model.missingOptions.length + m] : undefined;
-  return { variant: variant ?? prepareVariant(model.framework, model.dataset, model.periods, 'framework', 'framework'), aggregate: 'framework', factors: undefined };
+  return { variant: variant ?? prepareVariant(model.framework, model.dataset, model.periods, 'framework', 'framework'), combo: -1, aggregate: 'framework', factors: undefined };
 }
 
 function slotOf(model: SensitivityModel, node: ResolvedNode): number {
@@ -280,8 +305,10 @@ export function scenarioOf(model: SensitivityModel, ws: Workspace): Scenario {
         break;
     }
   });
+  const variant = normalise * model.missingOptions.length + missing;
   return {
-    variant: model.variants[normalise * model.missingOptions.length + missing]!,
+    variant: model.variants[variant]!,
+    combo: variant * model.aggregateOptions.length + aggregate,
     aggregate: model.aggregateOptions[aggregate]!,
     factors: hasWeights ? ws.factors : undefined,
   };
@@ -312,9 +339,18 @@ export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws
     ws.issues.fill(0);
     aggregateGroup(method, childInputs(model, children, scenario, ws), { ...buffers, out });
   };
+  const combos = model.variants.length * model.aggregateOptions.length;
   for (let g = framework.groups.length - 1; g >= 0; g--) {
     const group: ResolvedGroup = framework.groups[g]!;
+    const isCached = scenario.combo >= 0 && model.isCacheable[g] === 1;
+    const cached = isCached ? model.groupCache[g * combos + scenario.combo] : undefined;
+    if (cached) {
+      ws.groupScores[g]!.set(cached);
+      continue;
+    }
     aggregateInto(methodOf(scenario.aggregate, group.aggregate), group.children, ws.groupScores[g]!);
+    // A copy: the workspace's column is overwritten below for unscored rows and by later replications.
+    if (isCached) model.groupCache[g * combos + scenario.combo] = Float64Array.from(ws.groupScores[g]!);
   }
   aggregateInto(methodOf(scenario.aggregate, framework.aggregate), framework.dimensions, ws.composite);
   const unscored = scenario.variant.unscored;
@@ -329,5 +365,15 @@ export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws
   if (model.ranksDimensions) {
     for (const node of ws.tierInputs.nodes.values()) rankWithinPartitions(node.score, periods.rows, node.rank, node.percentile);
   }
-  ws.tier = assignTiers(ws.tierInputs).tier;
+  const tiers = framework.tiers!;
+  if (tiers.method !== 'rules') {
+    ws.tier = assignTiers(ws.tierInputs).tier;
+    return;
+  }
+  // assignTiers' rule path without its per-call partition of the period labels and its
+  // diagnostics: the first level whose rule holds, for every scored row; -1 otherwise.
+  ws.tier.fill(-1);
+  for (let row = 0; row < ws.composite.length; row++) {
+    if (ws.composite[row] === ws.composite[row]) ws.tier[row] = firstMatchingLevel(tiers.levels, ws.tierInputs, row);
+  }
 }
