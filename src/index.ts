@@ -36,3 +36,15 @@ export type { ResolvedFramework, ResolvedGroup, ResolvedIndicator, TierLevel, Ti
 export type { Dataset, InputFile } from './model/dataset.js';
 export type { ScoreTable, NodeScores, IndicatorScores } from './model/score-table.js';
 export type { Lang, LocalizedText } from './model/i18n.js';
+// dgmi sensitivity (issue 11): uncertainty and sensitivity analysis of ranks and tiers.
+export { sensitivity } from './analyse/sensitivity/sensitivity.js';
+export type { SensitivityOptions } from './analyse/sensitivity/sensitivity.js';
+export { checkSensitivitySpec } from './analyse/sensitivity/spec-check.js';
+export type { SpecCheck, SpecOverrides } from './analyse/sensitivity/spec-check.js';
+export { loadSensitivitySpec, parseSensitivitySpecText } from './load/sensitivity-spec.js';
+export { SensitivitySpecSchema } from './analyse/sensitivity/spec.js';
+export type { Assumption, NormaliseOption, SensitivitySpec, SensitivitySpecInput } from './analyse/sensitivity/spec.js';
+export type { AssumptionSummary, RegionSensitivity, SensitivityResult } from './analyse/sensitivity/result.js';
+export type { SobolIndex } from './analyse/sensitivity/sobol.js';
+export { SENSITIVITY_FORMATS } from './report/sensitivity/index.js';
+export type { SensitivityFormat } from './report/sensitivity/index.js';
