@@ -108,8 +108,8 @@ export function sensitivityDocument(result: SensitivityResult, lang: Lang, toolV
             const [level = '', noise = ''] = o.split(':');
             return words.weightLevel(level, noise);
           })
-          .join('; ')
-      : options.join(', ');
+          .join(lang === 'zh' ? '；' : '; ')
+      : options.map((o) => (o === 'framework' ? words.asFramework : o)).join(lang === 'zh' ? '、' : ', ');
   const interval = (x: number, low: number, high: number): string => `${fixed(x, 3)} [${fixed(low, 3)}, ${fixed(high, 3)}]`;
   const sobol =
     result.method === 'sobol'
@@ -129,7 +129,7 @@ export function sensitivityDocument(result: SensitivityResult, lang: Lang, toolV
       : undefined;
   const notes = [
     words.summary(result.method, result.runs, result.replications, result.seed),
-    ...result.assumptions.map((a) => `${words.assumptionNames[a.kind]}: ${optionText(a.kind, a.options)}`),
+    ...result.assumptions.map((a) => `${words.assumptionNames[a.kind]}${lang === 'zh' ? '：' : ': '}${optionText(a.kind, a.options)}`),
     words.shift(fixed(result.meanRankShift, 3)),
     ...(withBar ? [words.barNote] : []),
   ];

@@ -27,6 +27,8 @@ export interface SensitivityWords {
   readonly summary: (method: string, runs: number, replications: number, seed: number) => string;
   readonly shift: (value: string) => string;
   readonly barNote: string;
+  /** The option `framework`: each node as the framework says. */
+  readonly asFramework: string;
 }
 
 export const SENSITIVITY_WORDS: Readonly<Record<Lang, SensitivityWords>> = {
@@ -53,6 +55,7 @@ export const SENSITIVITY_WORDS: Readonly<Record<Lang, SensitivityWords>> = {
       method === 'sobol' ? `Sobol (Saltelli design, Jansen estimators): N = ${runs}, ${replications} replications, seed ${seed}` : `Monte Carlo: ${replications} replications, seed ${seed}`,
     shift: (value) => `Mean absolute rank shift against the nominal ranks: ${value}`,
     barNote: 'Rank interval: ━ 5th to 95th percentile rank, ● median, best rank on the left.',
+    asFramework: 'as in the framework',
   },
   zh: {
     title: '排名的不确定性',
@@ -77,5 +80,6 @@ export const SENSITIVITY_WORDS: Readonly<Record<Lang, SensitivityWords>> = {
       method === 'sobol' ? `Sobol（Saltelli 设计，Jansen 估计量）：N = ${runs}，共 ${replications} 次重复，种子 ${seed}` : `蒙特卡洛：${replications} 次重复，种子 ${seed}`,
     shift: (value) => `相对名义排名的平均绝对排名变动：${value}`,
     barNote: '排名区间：━ 为第 5 至第 95 百分位排名，● 为中位排名，左侧为最好名次。',
+    asFramework: '按框架设定',
   },
 };
