@@ -9,6 +9,8 @@ import { runDgmi } from './run-cli.js';
 
 const samples = ['samples/provinces-2022.csv', ...readdirSync('samples/2021').map((f) => `samples/2021/${f}`)];
 const fixture = (name: string) => `test/fixtures/sensitivity/${name}/uncertainty.yaml`;
+/** Each case spawns the CLI a few times on 62 rows; a shared machine can make that slow. */
+const SLOW = 120_000;
 const run = (spec: string, ...extra: string[]) => runDgmi(['sensitivity', 'indicators/cn-dgdi.yaml', ...samples, '--spec', spec, ...extra]);
 
 interface JsonRegion {
@@ -43,23 +45,26 @@ describe('dgmi sensitivity', () => {
     }
     // The assumptions move ranks: some region's interval is wider than one rank.
     expect(doc.results.some((r) => r.p95_rank - r.p5_rank >= 2)).toBe(true);
-  });
+  }, SLOW);
 
-  it('same seed ⇒ byte-identical output for --threads 1 and --threads 4 (uncertainty and sobol)', () => {
+  it('same seed ⇒ byte-identical output for --threads 1 and --threads 4 (uncertainty)', () => {
     const one = run(fixture('good'), '--format', 'json', '--threads', '1');
     const four = run(fixture('good'), '--format', 'json', '--threads', '4');
     expect(one.status).toBe(0);
     expect(four.stdout).toBe(one.stdout);
-    const sobolOne = run(fixture('good'), '--method', 'sobol', '--runs', '20', '--format', 'json', '--threads', '1');
-    const sobolFour = run(fixture('good'), '--method', 'sobol', '--runs', '20', '--format', 'json', '--threads', '4');
-    expect(sobolOne.status).toBe(0);
-    expect(sobolFour.stdout).toBe(sobolOne.stdout);
-    const doc = JSON.parse(sobolOne.stdout) as { replications: number; assumptions: { sobol: { first: number; total: number } | null }[] };
-    expect(doc.replications).toBe(20 * (4 + 2)); // N × (k + 2)
-    expect(doc.assumptions.every((a) => a.sobol !== null && Number.isFinite(a.sobol.total))).toBe(true);
     // Another seed, other draws.
     expect(run(fixture('good'), '--format', 'json', '--seed', '8').stdout).not.toBe(one.stdout);
-  });
+  }, SLOW);
+
+  it('same seed ⇒ byte-identical output for --threads 1 and --threads 4 (sobol)', () => {
+    const one = run(fixture('good'), '--method', 'sobol', '--runs', '20', '--format', 'json', '--threads', '1');
+    const four = run(fixture('good'), '--method', 'sobol', '--runs', '20', '--format', 'json', '--threads', '4');
+    expect(one.status).toBe(0);
+    expect(four.stdout).toBe(one.stdout);
+    const doc = JSON.parse(one.stdout) as { replications: number; assumptions: { sobol: { first: number; total: number } | null }[] };
+    expect(doc.replications).toBe(20 * (4 + 2)); // N × (k + 2)
+    expect(doc.assumptions.every((a) => a.sobol !== null && Number.isFinite(a.sobol.total))).toBe(true);
+  }, SLOW);
 
   it('table (default) and markdown in Chinese; CSV with a header of ids; nothing but the product on stdout', () => {
     const table = run(fixture('good'), '--lang', 'zh');
@@ -74,14 +79,14 @@ describe('dgmi sensitivity', () => {
     expect(header).toBe('period,rank,region,name,group,score,tier,mean_rank,median_rank,p5_rank,p95_rank,scored_share,p_leading,p_quality,p_distinctive,p_developing');
     expect(first?.startsWith('2021,1,')).toBe(true);
     expect(csv.stderr).not.toMatch(/sensitivity \[/u); // no progress bar off a terminal
-  });
+  }, SLOW);
 
   it('an unknown assumption: located diagnostic with a suggestion, exit 2, empty stdout', () => {
     const result = run(fixture('bad-unknown-assumption'), '--lang', 'en');
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/3:3\s+error\s+Unknown field 'weighting'.*schema-unknown-field/u);
-  });
+  }, SLOW);
 
   it('noise outside [0, 1), a normalisation the framework cannot use, the reserved winsorisation: exit 2', () => {
     const noise = run(fixture('bad-noise'), '--lang', 'en');
@@ -93,7 +98,7 @@ describe('dgmi sensitivity', () => {
     const winsorise = run(fixture('winsorise'), '--lang', 'en');
     expect(winsorise.status).toBe(2);
     expect(winsorise.stderr).toContain('sensitivity-winsorise-unavailable');
-  });
+  }, SLOW);
 
   it('--runs 0 and a bad --seed: diagnostics located at the option, exit 2', () => {
     const result = run(fixture('good'), '--runs', '0', '--seed', 'x', '--lang', 'en');
@@ -101,11 +106,11 @@ describe('dgmi sensitivity', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("--runs '0' is not a whole number from 1 to 10000000");
     expect(result.stderr).toContain("--seed 'x' is not a whole number from 0 to 4294967295");
-  });
+  }, SLOW);
 
   it('a missing spec file: exit 2', () => {
     const result = run('test/fixtures/sensitivity/none.yaml');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('file-not-found');
-  });
+  }, SLOW);
 });
