@@ -33,8 +33,9 @@ const SENSITIVITY_WORKER = new URL('./sensitivity-worker.js', import.meta.url);
 
 /**
  * Below this many cell-replications (rows × indicators × replications) threads cost more than
- * they save: a thread's start-up and model preparation is tens of milliseconds, and ASEM's
- * 1,000 replications (2.5 million) take less than that in one thread.
+ * they save: starting a thread loads the modules and prepares its own model. Measured
+ * (bench/results.md, 2026-12-07): ASEM's 1,000 replications (2.5 million) cost 0.17 s of CPU in
+ * one thread and 0.72 s on two; the county run (2.85 billion) is what threads are for.
  */
 const PARALLEL_MIN_WORK = 50_000_000;
 

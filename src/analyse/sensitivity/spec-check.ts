@@ -145,7 +145,7 @@ function zscoresAreNotAggregatedByProducts(input: SensitivitySpecInput, framewor
   const frameworkMethods = [framework.aggregate, ...framework.groups.map((g) => g.aggregate)];
   const options = input.assumptions.aggregate ?? ['framework'];
   const methods = new Set(options.flatMap((o) => (o === 'framework' ? frameworkMethods : [o])));
-  const product = ['geometric', 'harmonic'].find((m) => methods.has(m as never));
+  const product = (['geometric', 'harmonic'] as const).find((m) => methods.has(m));
   return product ? [makeDiagnostic('sensitivity-normalise-negative', { method: product }, at.locate(['assumptions', 'normalise', rawAt]))] : [];
 }
 
