@@ -19,6 +19,7 @@ import { columnLetter, findIndicator, indicatorIndex, indicatorNames, indicators
 import { parseCsvPiece, parseCsvTable, splitCsvText, type CsvRecord, type CsvSplit, type CsvTable } from './csv-table.js';
 import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-rows-worker.js';
 import { convertWideRecords, type WideRows, type WideRowsPlan } from './wide-rows.js';
+import { attachDenominators } from './denominators.js';
 import { decodeFailureDiagnostic, decodeText, type EncodingOption } from './decode.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
 import { addCellAddresses, oleFileDiagnostic, readXlsxTable, sniffSubmission, type XlsxTable } from './xlsx-table.js';
@@ -99,7 +100,9 @@ export async function loadSubmissions(
     diagnostics.push(...read.diagnostics);
     if (read.file) files.push(read.file);
   }
-  const parsed = await parseSubmissions(framework, files, { ...options, regions });
+  const parsed = await attachDenominators(framework, files, await parseSubmissions(framework, files, { ...options, regions }), (f, fs) =>
+    parseSubmissions(f, fs, { ...options, regions, trackRowLines: false }),
+  );
   return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics], ...(regions ? { regions } : {}) };
 }
 
