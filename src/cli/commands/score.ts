@@ -7,6 +7,7 @@ import type { RegionReference } from '../../regions/region-reference.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { plainPalette } from '../../report/palette.js';
+import { preparationSummary } from '../../report/results/preparation.js';
 import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
 import { score } from '../../score/engine.js';
 import { EXIT, type Io } from '../io.js';
@@ -107,13 +108,18 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
   const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : format(run.table, formatOptions);
   const written = await emit(io, text, options.output, [frameworkPath, ...dataPaths], p.lang);
   if (written !== EXIT.ok) return written;
+  // Data preparation (issue 10): one summary line on stderr when the framework prepares.
+  if (run.table.preparation) io.stderr(preparationSummary(run.table.preparation, p.lang));
   if (run.status !== undefined) return run.status;
   return exitForScores(run.table, run.diagnostics, options.failOn);
 }
 
 /** 1 when a region was left unscored (or a diagnostic reaches --fail-on), else 0. */
 export function exitForScores(table: ScoreTable, diagnostics: readonly Diagnostic[], failOn: Severity | undefined): number {
-  const unscored = table.composite.score.some((s) => Number.isNaN(s));
+  // A unit `screen` dropped is unscored by the framework's own rule, not by a data error.
+  const screened = new Set((table.preparation?.screened ?? []).map((u) => `${u.region}\u0000${u.period}`));
+  const isScreened = (row: number): boolean => screened.size > 0 && screened.has(`${table.dataset.region[row] ?? ''}\u0000${table.dataset.period[row] ?? ''}`);
+  const unscored = table.composite.score.some((s, row) => Number.isNaN(s) && !isScreened(row));
   if (unscored) return EXIT.findings;
   if (failOn !== undefined && atOrAbove(diagnostics, failOn).length > 0) return EXIT.findings;
   return EXIT.ok;
