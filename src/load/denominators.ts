@@ -56,8 +56,11 @@ export async function attachDenominators<T extends Parsed>(
 
   const second = await parse(denominatorFramework(framework, columns), files);
   const keys = new Set(columns.map(headerKey));
-  // The first pass called these columns unknown; they are known now.
-  const diagnostics = parsed.diagnostics.filter((d) => !(d.code === 'column-unknown' && keys.has(headerKey(String(d.args['header'] ?? '')))));
+  // The first pass called these columns (or, in a long file, these indicator names) unknown; they are known now.
+  const isDenominator = (d: Diagnostic): boolean =>
+    (d.code === 'column-unknown' && keys.has(headerKey(String(d.args['header'] ?? '')))) ||
+    (d.code === 'long-indicator-unknown' && keys.has(headerKey(String(d.args['text'] ?? ''))));
+  const diagnostics = parsed.diagnostics.filter((d) => !isDenominator(d));
   // Only the cell findings are new: everything else (unknown indicator columns, duplicates) the first pass said already.
   diagnostics.push(...second.diagnostics.filter((d) => d.code.startsWith('cell-')));
 
