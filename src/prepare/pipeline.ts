@@ -93,6 +93,9 @@ function denominated(indicator: ResolvedIndicator, ctx: IndicatorContext): Float
   if (!denominator) {
     const path = ctx.documentPaths.get(indicator.id) ?? [];
     diagnostics.push(makeDiagnostic('denominator-column-missing', { indicator: indicator.id, column: spec.column }, frameworkLocation(ctx.framework, [...path, 'denominator'])));
+    // Scores without the division the framework asks for would be wrong for everyone, not just
+    // less complete: no unit is scored (a data error, exit 1), rather than the indicator dropped.
+    ctx.unscored.fill(1);
     return new Float64Array(raw.length).fill(NaN);
   }
   const { value, findings } = denominateColumn(raw, denominator, spec.factor);

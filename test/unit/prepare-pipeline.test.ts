@@ -92,7 +92,7 @@ describe('denominate', () => {
     expect(table.indicators.get('a')?.value.every((x) => x === x ? Number.isFinite(x) : true)).toBe(true);
   });
 
-  it('names a denominator column the data does not have, at the framework key', () => {
+  it('names a denominator column the data does not have, at the framework key, and scores no unit', () => {
     const framework = frameworkOf([ind('a', { denominator: 'pop' }), ind('b')]);
     const dataset = datasetOf(framework, [
       { region: 'A', values: { a: 1, b: 1 } },
@@ -103,6 +103,7 @@ describe('denominate', () => {
       ['denominator-column-missing', 'error', 'prep.yaml', ['dimensions', 0, 'indicators', 0, 'denominator']],
     ]);
     expect(table.indicators.get('a')?.value.every((x) => Number.isNaN(x))).toBe(true);
+    expect(Array.from(table.composite.score).every((x) => Number.isNaN(x))).toBe(true);
   });
 });
 

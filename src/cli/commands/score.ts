@@ -6,6 +6,8 @@ import type { Dataset } from '../../model/dataset.js';
 import type { RegionReference } from '../../regions/region-reference.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
+import { locateFrameworkFindings } from '../../validate/locate-findings.js';
+import type { FrameworkValidation } from '../../validate/validate-framework.js';
 import { plainPalette } from '../../report/palette.js';
 import { preparationSummary } from '../../report/results/preparation.js';
 import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
@@ -44,6 +46,8 @@ export interface LoadedInputs {
   readonly status?: number;
   /** The framework's region list as read, so a second data set can be checked against it without re-reading. */
   readonly regions?: RegionReference;
+  /** Line and column of a framework document path, for the engine's findings about framework nodes. */
+  readonly locate?: FrameworkValidation['locate'];
 }
 
 export interface LoadInputOptions {
@@ -69,6 +73,7 @@ export async function loadInputs(frameworkPath: string, dataPaths: readonly stri
     dataset: submissions.dataset,
     diagnostics,
     ...(submissions.regions ? { regions: submissions.regions } : {}),
+    ...(loaded.locate ? { locate: loaded.locate } : {}),
     ...(hasUnreadableInput(diagnostics) ? { status: EXIT.usage } : {}),
   };
 }
@@ -78,7 +83,7 @@ export async function loadAndScore(frameworkPath: string, dataPaths: readonly st
   const inputs = await loadInputs(frameworkPath, dataPaths, options);
   if (!inputs.framework || !inputs.dataset) return { diagnostics: inputs.diagnostics, status: inputs.status ?? EXIT.usage };
   const table = score(inputs.framework, inputs.dataset);
-  const diagnostics = [...inputs.diagnostics, ...table.diagnostics];
+  const diagnostics = [...inputs.diagnostics, ...locateFrameworkFindings(table.diagnostics, inputs.framework.file, inputs.locate)];
   return { table: { ...table, diagnostics }, diagnostics, ...(inputs.status === undefined ? {} : { status: inputs.status }) };
 }
 

@@ -67,8 +67,8 @@ export const PREPARE_MESSAGES = {
   // Scoring
   'denominator-column-missing': {
     severity: 'error',
-    en: (a) => `indicator ${q(a['indicator'])} is divided by column ${q(a['column'])}, which no submission has; the indicator is missing for every unit`,
-    zh: (a) => `指标 ${q(a['indicator'])} 以列 ${q(a['column'])} 为分母，但填报文件中没有该列；所有地区的该指标均按缺失处理`,
+    en: (a) => `indicator ${q(a['indicator'])} is divided by column ${q(a['column'])}, which no submission has; without it no unit is scored`,
+    zh: (a) => `指标 ${q(a['indicator'])} 以列 ${q(a['column'])} 为分母，但填报文件中没有该列；缺少该列时所有地区均不予评分`,
     hint: { en: () => 'Add the column to the submission, or correct `denominator:` in the framework.', zh: () => '请在填报文件中补充该列，或修正框架中的 `denominator:`。' },
   },
   'denominator-value-missing': {
