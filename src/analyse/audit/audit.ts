@@ -79,7 +79,10 @@ export function auditScores(table: ScoreTable, options: AuditOptions = {}): Audi
   const period = options.period ?? table.periods[table.periods.length - 1] ?? '';
   const partition = partitionRows(dataset.period);
   const periodRows = partition.rows[partition.labels.indexOf(period)] ?? new Uint32Array(0);
-  const rows = dataset.excluded ? periodRows.filter((row) => dataset.excluded?.[row] !== 1) : periodRows;
+  // The units scoring prepares: not rows with data errors, not units `screen` dropped (so the
+  // outlier preview sees what the treatment sees).
+  const screened = new Set((table.preparation?.screened ?? []).map((u) => `${u.region}\u0000${u.period}`));
+  const rows = periodRows.filter((row) => dataset.excluded?.[row] !== 1 && !screened.has(`${dataset.region[row] ?? ''}\u0000${dataset.period[row] ?? ''}`));
   const scored = rows.filter((row) => !Number.isNaN(table.composite.score[row] ?? NaN));
   const pick = (column: ArrayLike<number> | undefined): Float64Array => Float64Array.from(scored, (row) => column?.[row] ?? NaN);
   const index = pick(table.composite.score);

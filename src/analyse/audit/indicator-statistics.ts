@@ -23,7 +23,7 @@ export interface OutlierPreview {
 }
 
 export interface IndicatorStatistics {
-  /** Units of the period (data-error rows left out). */
+  /** Units of the period (rows with data errors and units screened out left out). */
   readonly units: number;
   /** Units with a value. */
   readonly count: number;
