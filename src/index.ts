@@ -36,3 +36,9 @@ export type { ResolvedFramework, ResolvedGroup, ResolvedIndicator, TierLevel, Ti
 export type { Dataset, InputFile } from './model/dataset.js';
 export type { ScoreTable, NodeScores, IndicatorScores } from './model/score-table.js';
 export type { Lang, LocalizedText } from './model/i18n.js';
+// Data preparation and audit (issue 10).
+export { auditScores, AUDIT_THRESHOLDS } from './analyse/audit/audit.js';
+export type { AuditReport, IndicatorAudit, GroupAudit, AuditOptions } from './analyse/audit/audit.js';
+export { AUDIT_FORMATS } from './report/audit/index.js';
+export type { AuditFormat } from './report/audit/index.js';
+export type { PreparationReport, ScreenedUnit, TreatedPoint, TreatmentRecord } from './model/preparation.js';
