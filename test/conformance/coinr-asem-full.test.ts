@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/load/framework.js';
 import { loadSubmissions } from '../../src/load/submissions.js';
 import type { ResolvedFramework } from '../../src/model/resolved.js';
+import { auditScores } from '../../src/analyse/audit/audit.js';
 import { momentsOf } from '../../src/prepare/moments.js';
 import { score } from '../../src/score/engine.js';
 
@@ -159,6 +160,51 @@ describe('COINr ASEM example, pipeline B (denominate, impute, screen, treat)', (
       const moments = momentsOf(values);
       expectNear(moments.skew, Number(detail['check_SkewKurt1.Skew']), `${id} skew of treated values`);
       expectNear(moments.kurtosis, Number(detail['check_SkewKurt1.Kurt']), `${id} kurtosis of treated values`);
+    }
+  });
+
+  it("audits ASEM: correlations and Cronbach's alpha equal independent formulas on the same scores", async () => {
+    const { framework, table } = await scoreAsem();
+    const report = auditScores(table);
+    expect(report.scoredUnits).toBe(51);
+    const scoresOf = (id: string): number[] => Array.from(table.nodes.get(id)?.score ?? table.indicators.get(id)?.normalised ?? []);
+    // Pearson's r as Σdx·dy / √(Σdx²·Σdy²) (every ASEM unit has every score after imputation).
+    const r = (x: number[], y: number[]): number => {
+      const mx = x.reduce((s, v) => s + v, 0) / x.length;
+      const my = y.reduce((s, v) => s + v, 0) / y.length;
+      let sxy = 0;
+      let sxx = 0;
+      let syy = 0;
+      x.forEach((v, i) => {
+        const dx = v - mx;
+        const dy = (y[i] ?? NaN) - my;
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+      });
+      return sxy / Math.sqrt(sxx * syy);
+    };
+    for (const audit of report.indicators) {
+      expectNear(audit.withParent, r(scoresOf(audit.id), scoresOf(audit.parent)), `${audit.id} r with ${audit.parent}`);
+      expectNear(audit.withIndex, r(scoresOf(audit.id), Array.from(table.composite.score)), `${audit.id} r with the index`);
+    }
+    // Cronbach's alpha in its covariance form: k/(k−1) · (1 − Σvar / (Σvar + 2Σcov)).
+    const cov = (x: number[], y: number[]): number => {
+      const mx = x.reduce((s, v) => s + v, 0) / x.length;
+      const my = y.reduce((s, v) => s + v, 0) / y.length;
+      return x.reduce((s, v, i) => s + (v - mx) * ((y[i] ?? NaN) - my), 0) / (x.length - 1);
+    };
+    for (const group of framework.groups) {
+      const columns = group.children.map((c) => scoresOf(c.id));
+      const k = columns.length;
+      let variances = 0;
+      let covariances = 0;
+      columns.forEach((x, i) => {
+        variances += cov(x, x);
+        for (let j = i + 1; j < k; j++) covariances += cov(x, columns[j] ?? []);
+      });
+      const alpha = (k / (k - 1)) * (1 - variances / (variances + 2 * covariances));
+      expectNear(report.groups.find((g) => g.id === group.id)?.alpha, alpha, `${group.id} alpha`);
     }
   });
 });
