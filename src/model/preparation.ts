@@ -38,8 +38,14 @@ export interface TreatmentRecord {
   readonly kurtosisAfter: number;
   /** Whether the treated column passes the test (a log column may still fail). */
   readonly passes: boolean;
-  /** Every value changed, in row order of the scope. */
+  /**
+   * Every value winsorising changed, in row order of the scope. Empty for the log fallback,
+   * which changes every value of the scope (`transformed` of them): listing them all would put
+   * a township's whole data set into the report a second time.
+   */
   readonly changed: readonly TreatedPoint[];
+  /** Values the log fallback transformed (0 unless method is log). */
+  readonly transformed: number;
 }
 
 export interface PreparationReport {

@@ -150,7 +150,8 @@ function treatIndicator(indicator: ResolvedIndicator, column: ImputedColumn, ctx
       skewAfter: outcome.skewAfter,
       kurtosisAfter: outcome.kurtosisAfter,
       passes: outcome.passes,
-      changed: outcome.changedRows.map((row, k) => ({
+      transformed: outcome.method === 'log' ? outcome.changedRows.length : 0,
+      changed: (outcome.method === 'log' ? [] : outcome.changedRows).map((row, k) => ({
         region: dataset.region[row] ?? '',
         period: dataset.period[row] ?? '',
         from: outcome.changedFrom[k] ?? NaN,

@@ -19,7 +19,10 @@ export interface PreparationJson {
     readonly skew_after: number;
     readonly kurtosis_after: number;
     readonly passes: boolean;
-    readonly values: readonly { region: string; period: string | null; from: number; to: number }[];
+    /** Winsorised points with their values before and after (absent for log). */
+    readonly values?: readonly { region: string; period: string | null; from: number; to: number }[];
+    /** How many values the log fallback transformed (only for log: every value of the scope). */
+    readonly transformed?: number;
   }[];
 }
 
@@ -47,7 +50,9 @@ export function preparationJson(report: PreparationReport): PreparationJson {
               skew_after: t.skewAfter,
               kurtosis_after: t.kurtosisAfter,
               passes: t.passes,
-              values: t.changed.map((p) => ({ region: p.region, period: period(p.period), from: p.from, to: p.to })),
+              ...(t.method === 'log'
+                ? { transformed: t.transformed }
+                : { values: t.changed.map((p) => ({ region: p.region, period: period(p.period), from: p.from, to: p.to })) }),
             },
           ],
     ),

@@ -11,7 +11,7 @@ import type { ScoreTable } from '../../model/score-table.js';
 export interface RowPreparation {
   /** Coverage of a screened-out unit; undefined when it was scored. */
   readonly screenedCoverage: number | undefined;
-  /** Ids of the indicators whose value treatment changed, in framework order. */
+  /** Ids of the indicators whose value winsorising changed, then `id (log)` for those the log fallback transformed. */
   readonly treated: readonly string[];
   /** Values imputed for this row. */
   readonly imputed: number;
@@ -25,6 +25,8 @@ export function rowPreparation(table: ScoreTable): ((row: number) => RowPreparat
   const key = (region: string, period: string): string => `${region}\u0000${period}`;
   const screened = new Map(report.screened.map((unit) => [key(unit.region, unit.period), unit.coverage]));
   const treated = new Map<string, string[]>();
+  // The log fallback changes every value of its scope (a period, or all periods when pooled).
+  const logged = report.treatments.filter((t) => t.method === 'log');
   for (const record of report.treatments) {
     for (const point of record.changed) {
       const k = key(point.region, point.period);
@@ -40,7 +42,9 @@ export function rowPreparation(table: ScoreTable): ((row: number) => RowPreparat
     let imputed = 0;
     // A screened unit's imputations fed nobody's score; they are not counted against it.
     if (coverage === undefined) for (const column of imputedColumns) if (column?.[row] === 1) imputed++;
-    return { screenedCoverage: coverage, treated: treated.get(k) ?? [], imputed };
+    const period = dataset.period[row] ?? '';
+    const loggedHere = coverage === undefined ? logged.filter((t) => t.period === null || t.period === period).map((t) => `${t.indicator} (log)`) : [];
+    return { screenedCoverage: coverage, treated: [...(treated.get(k) ?? []), ...loggedHere], imputed };
   };
 }
 
