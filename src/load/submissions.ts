@@ -100,9 +100,7 @@ export async function loadSubmissions(
     diagnostics.push(...read.diagnostics);
     if (read.file) files.push(read.file);
   }
-  const parsed = await attachDenominators(framework, files, await parseSubmissions(framework, files, { ...options, regions }), (f, fs) =>
-    parseSubmissions(f, fs, { ...options, regions, trackRowLines: false }),
-  );
+  const parsed = await parseSubmissions(framework, files, { ...options, regions });
   return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics], ...(regions ? { regions } : {}) };
 }
 
@@ -175,7 +173,9 @@ export async function parseSubmissions(
     if (source && 'sheet' in source) addCellAddresses(diagnostics, start, file.path, source.sheet);
   }
   const dataset = builder.finish(files.map((f) => ({ path: f.path, sha256: f.sha256 })));
-  return { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics, ...(rowLines ? { rowLines } : {}) };
+  const result = { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics, ...(rowLines ? { rowLines } : {}) };
+  // Denominator columns (issue 10): a second pass over the same files; its framework has none, so it stops there.
+  return attachDenominators(framework, files, result, (f, fs) => parseSubmissions(f, fs, { ...options, regions: regions ?? null, trackRowLines: false }));
 }
 
 /**

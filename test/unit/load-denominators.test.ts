@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSubmissions } from '../../src/load/submissions.js';
+import { createHash } from 'node:crypto';
+import { loadSubmissions, parseSubmissions } from '../../src/load/submissions.js';
 import type { ResolvedFramework } from '../../src/model/resolved.js';
 import { score } from '../../src/score/engine.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
@@ -74,5 +75,12 @@ describe('denominator columns in submissions', () => {
     const loaded = await loadSubmissions(framework, [path]);
     expect(loaded.diagnostics).toEqual([]);
     expect(Array.from(loaded.dataset?.denominators?.get('Population') ?? [])).toEqual([5000, 20000]);
+  });
+
+  it('parseSubmissions (the library entry without file reading) reads them too', async () => {
+    const bytes = new TextEncoder().encode('region,period,doctors,online,Population\nA,2024,10,40,5000\n');
+    const parsed = await parseSubmissions(framework, [{ path: 'mem.csv', bytes, sha256: createHash('sha256').update(bytes).digest('hex') }]);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(Array.from(parsed.dataset?.denominators?.get('Population') ?? [])).toEqual([5000]);
   });
 });
