@@ -48,3 +48,9 @@ export type { AssumptionSummary, RegionSensitivity, SensitivityResult } from './
 export type { SobolIndex } from './analyse/sensitivity/sobol.js';
 export { SENSITIVITY_FORMATS } from './report/sensitivity/index.js';
 export type { SensitivityFormat } from './report/sensitivity/index.js';
+// Data preparation and audit (issue 10).
+export { auditScores, AUDIT_THRESHOLDS } from './analyse/audit/audit.js';
+export type { AuditReport, IndicatorAudit, GroupAudit, AuditOptions } from './analyse/audit/audit.js';
+export { AUDIT_FORMATS } from './report/audit/index.js';
+export type { AuditFormat } from './report/audit/index.js';
+export type { PreparationReport, ScreenedUnit, TreatedPoint, TreatmentRecord } from './model/preparation.js';

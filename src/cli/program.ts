@@ -10,6 +10,8 @@ import { EXPLAIN_FORMATS } from '../report/explain/index.js';
 import { RESULT_FORMATS } from '../report/results/index.js';
 import { ENCODINGS } from '../load/decode.js';
 import { EXIT, type Io } from './io.js';
+import { runAudit } from './commands/audit.js';
+import { AUDIT_FORMATS } from '../report/audit/index.js';
 import { runCompare } from './commands/compare.js';
 import { runExplain, splitDataAndRegion } from './commands/explain.js';
 import { runSchema } from './commands/schema.js';
@@ -160,6 +162,19 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .addOption(formatOption(SENSITIVITY_FORMATS, 'table')),
     ),
   ).action(async (framework: string, data: string[], options) => setExit(await runSensitivity(io, version, framework, data, options)));
+  // Data preparation and audit (issue 10).
+  readingSubmissions(
+    writingResults(
+      program
+        .command('audit')
+        .description("audit the data and the framework's coherence: indicator statistics and outliers, correlations, Cronbach's alpha, first principal component")
+        .argument('<framework>', 'framework YAML file')
+        .argument('<data...>', 'submission CSV files (wide or long)')
+        .addOption(formatOption(AUDIT_FORMATS, 'table'))
+        .option('--period <period>', 'the period to audit (default: the latest)')
+        .addOption(failOnOption('exit 1 when a finding is at or above this severity (warning: gate CI on flagged indicators and groups)').default('error')),
+    ),
+  ).action(async (framework: string, data: string[], options) => setExit(await runAudit(io, version, framework, data, options)));
 
   presenting(
     program

@@ -16,6 +16,7 @@ import { SCORE_MESSAGES } from './codes/score.js';
 import { SENSITIVITY_MESSAGES } from './codes/sensitivity.js';
 import { TIER_MESSAGES } from './codes/tier.js';
 import { XLSX_MESSAGES } from './codes/xlsx.js';
+import { PREPARE_MESSAGES } from './codes/prepare.js';
 
 export const MESSAGES = {
   ...FILE_MESSAGES,
@@ -29,6 +30,7 @@ export const MESSAGES = {
   ...EXPLAIN_MESSAGES,
   ...XLSX_MESSAGES,
   ...SENSITIVITY_MESSAGES,
+  ...PREPARE_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

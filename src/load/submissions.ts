@@ -19,6 +19,7 @@ import { columnLetter, findIndicator, indicatorIndex, indicatorNames, indicators
 import { parseCsvPiece, parseCsvTable, splitCsvText, type CsvRecord, type CsvSplit, type CsvTable } from './csv-table.js';
 import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-rows-worker.js';
 import { convertWideRecords, type WideRows, type WideRowsPlan } from './wide-rows.js';
+import { attachDenominators } from './denominators.js';
 import { decodeFailureDiagnostic, decodeText, type EncodingOption } from './decode.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
 import { addCellAddresses, oleFileDiagnostic, readXlsxTable, sniffSubmission, type XlsxTable } from './xlsx-table.js';
@@ -172,7 +173,9 @@ export async function parseSubmissions(
     if (source && 'sheet' in source) addCellAddresses(diagnostics, start, file.path, source.sheet);
   }
   const dataset = builder.finish(files.map((f) => ({ path: f.path, sha256: f.sha256 })));
-  return { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics, ...(rowLines ? { rowLines } : {}) };
+  const result = { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics, ...(rowLines ? { rowLines } : {}) };
+  // Denominator columns (issue 10): a second pass over the same files; its framework has none, so it stops there.
+  return attachDenominators(framework, files, result, (f, fs) => parseSubmissions(f, fs, { ...options, regions: regions ?? null, trackRowLines: false }));
 }
 
 /**

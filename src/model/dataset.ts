@@ -34,4 +34,9 @@ export interface Dataset {
    */
   readonly excluded?: Uint8Array | undefined;
   readonly inputs: readonly InputFile[];
+  /**
+   * Non-indicator columns that indicators are divided by (`denominator:`), by column name as
+   * the framework writes it; NaN = missing. Absent when no indicator has a denominator.
+   */
+  readonly denominators?: ReadonlyMap<string, Float64Array> | undefined;
 }

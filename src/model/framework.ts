@@ -99,6 +99,31 @@ export const RangeSchema = z
   .tuple([z.number(), z.number()])
   .meta({ description: 'Valid input range [min, max], inclusive; a value outside is an error. Example: [0, 100]' });
 
+// ── Data preparation (issue 10): denominators, screening, outlier treatment — see docs/preparation.md ──
+/** COINr's outlier rule: winsorise one extreme at a time while |skew| ≥ skew and kurtosis ≥ kurtosis, else log. */
+export const TreatSpecSchema = z
+  .strictObject({
+    method: z.literal('winsorise').meta({ description: 'Winsorise the most extreme value (ties together), one at a time, while the column fails the skew/kurtosis test.' }),
+    skew: z.number().optional().meta({ description: 'Absolute skewness (type 2) at or above which a column may fail. Default 2.' }),
+    kurtosis: z.number().optional().meta({ description: 'Excess kurtosis (type 2) at or above which a column may fail. Default 3.5.' }),
+    max_points: z.number().optional().meta({ description: 'Most points winsorised per indicator and period. Default 5.' }),
+    fallback: z
+      .enum(['log', 'none'])
+      .optional()
+      .meta({ description: 'When max_points do not pass the test: log (default; ln(x − min + 0.01·(max − min)) on the untreated column) or none (keep the winsorised column).' }),
+  })
+  .meta({ id: 'Treat', description: 'Outlier treatment (COINr). Example: { method: winsorise, skew: 2, kurtosis: 3.5, max_points: 5, fallback: log }' });
+
+export const TreatSchema = z
+  .union([z.literal('none'), TreatSpecSchema])
+  .meta({ id: 'TreatOrNone', description: "Outlier treatment: 'none', or winsorise with its limits (fields left out come from the top-level treat, then COINr's defaults)." });
+
+export const ScreenSchema = z
+  .strictObject({
+    min_coverage: z.number().meta({ description: 'Share (0, 1] of indicators a unit must have a value for (after imputation); units below it are listed and not scored. Example: 0.9' }),
+  })
+  .meta({ id: 'Screen', description: 'Drop units with too little data. Example: { min_coverage: 0.9 }' });
+
 export const IndicatorSchema = z
   .strictObject({
     id: IdSchema,
@@ -119,6 +144,13 @@ export const IndicatorSchema = z
     normalise: NormaliseSchema.optional(),
     range: RangeSchema.optional(),
     missing: MissingPolicySchema.optional(),
+    denominator: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'A non-indicator column of the submission the raw value is divided by (per capita, per GDP…). Example: Population' }),
+    denominator_factor: z.number().optional().meta({ description: 'Multiplies value/denominator, e.g. 10000 for "per 10,000". Default 1.' }),
+    treat: TreatSchema.optional(),
   })
   .meta({ id: 'Indicator', description: 'A measured quantity, one column of a submission.' });
 
@@ -266,6 +298,8 @@ export const FrameworkSchema = z
     aggregate: AggregateSchema.optional().meta({ description: 'How the dimensions combine into the index. Default arithmetic.' }),
     dimensions: z.array(GroupSchema).min(1).meta({ description: 'First-level groups.' }),
     tiers: TiersSchema.optional(),
+    screen: ScreenSchema.optional(),
+    treat: TreatSchema.optional(),
   })
   .meta({ id: 'Framework', title: 'dgmi framework (dgmi/1)', description: 'An indicator framework for dgmi: dimensions, indicators, weights, normalisation, aggregation and tiers.' });
 
@@ -278,6 +312,7 @@ export type Transform = z.infer<typeof TransformSchema>;
 export type MissingPolicy = z.infer<typeof MissingPolicySchema>;
 export type Bounds = z.infer<typeof BoundsSchema>;
 export type DimensionTest = z.infer<typeof DimensionTestSchema>;
+export type TreatInput = z.infer<typeof TreatSchema>;
 
 /** The JSON Schema shipped as `indicators/framework.schema.json`. */
 export function frameworkJsonSchema(): Record<string, unknown> {

@@ -31,10 +31,29 @@ export interface ResolvedIndicator {
   readonly normalise: Normalise;
   readonly range?: readonly [number, number] | undefined;
   readonly missing: MissingPolicy;
+  /** `denominator`/`denominator_factor`: the raw value becomes value / column × factor. */
+  readonly denominator?: Denominator | undefined;
+  /** Outlier treatment after imputation and screening; absent = none. */
+  readonly treat?: Treatment | undefined;
   /** Position in `ResolvedFramework.indicators`, and so the column of the dataset. */
   readonly index: number;
   /** Ids of the ancestors, dimension first, parent last. */
   readonly path: readonly string[];
+}
+
+export interface Denominator {
+  /** The submission column divided by (not an indicator). */
+  readonly column: string;
+  readonly factor: number;
+}
+
+/** COINr's outlier rule with its limits resolved (top-level treat, then the indicator's own, then COINr's defaults). */
+export interface Treatment {
+  readonly method: 'winsorise';
+  readonly skew: number;
+  readonly kurtosis: number;
+  readonly maxPoints: number;
+  readonly fallback: 'log' | 'none';
 }
 
 export interface ResolvedGroup {
@@ -123,6 +142,8 @@ export interface ResolvedFramework {
   readonly indicators: readonly ResolvedIndicator[];
   readonly nodeById: ReadonlyMap<string, ResolvedNode>;
   readonly tiers?: ResolvedTiers | undefined;
+  /** `screen: { min_coverage }`: units whose share of values present after imputation is below it are not scored. */
+  readonly screen?: { readonly minCoverage: number } | undefined;
   /** Provenance: the file it came from and the sha256 of its bytes (absent for in-memory frameworks). */
   readonly file?: string | undefined;
   readonly sha256?: string | undefined;

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dataset } from './dataset.js';
+import type { PreparationReport } from './preparation.js';
 import type { ResolvedFramework } from './resolved.js';
 
 export interface NodeScores {
@@ -45,4 +46,6 @@ export interface ScoreTable {
   /** Row indices sorted by period, then rank (unscored last), then region. */
   readonly order: Uint32Array;
   readonly diagnostics: readonly Diagnostic[];
+  /** What data preparation did; present only when the framework prepares (denominator, screen or treat). */
+  readonly preparation?: PreparationReport | undefined;
 }

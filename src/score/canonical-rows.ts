@@ -51,6 +51,9 @@ export function datasetOfRows(dataset: Dataset, kept: ArrayLike<number>): Datase
     sources: pick(dataset.sources),
     ...(excluded ? { excluded: Uint8Array.from(kept, (row) => excluded[row] ?? 0) } : {}),
     inputs: dataset.inputs,
+    ...(dataset.denominators
+      ? { denominators: new Map([...dataset.denominators].map(([column, values]) => [column, Float64Array.from(kept, (row) => values[row] ?? NaN)] as const)) }
+      : {}),
   };
 }
 

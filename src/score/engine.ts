@@ -18,6 +18,7 @@ import { scoreIndicator, type IndicatorContext } from './indicator.js';
 import { frameworkLocation, nodeDocumentPaths, rowLocation } from './locations.js';
 import { canonicalRows, isIdentity, restoreRows, datasetOfRows, type PartitionedTable } from './canonical-rows.js';
 import { reportingOrder } from './order.js';
+import { hasPreparation, scorePreparedIndicators } from '../prepare/pipeline.js';
 import { allRows, compareCodeUnits, partitionRows, type Partition } from './partition.js';
 import { roundColumn } from './precision.js';
 import { rankWithinPartitions } from './rank.js';
@@ -83,7 +84,10 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
     unscored,
     diagnostics,
   };
-  const indicatorScores = framework.indicators.map((indicator) => scoreIndicator(indicator, context));
+  // ── Data preparation (src/prepare, issue 10): denominate → impute → screen → treat, only when the framework asks ──
+  const prepared = hasPreparation(framework) ? scorePreparedIndicators(context) : undefined;
+  const indicatorScores = prepared?.indicators ?? framework.indicators.map((indicator) => scoreIndicator(indicator, context));
+  // ── end of data preparation ──
 
   // Groups are in pre-order, so walking them backwards aggregates every child before its parent.
   const groupWork: NodeWork[] = framework.groups.map(() => newNodeWork(n));
@@ -134,6 +138,7 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
       indicators,
       tier: tiering.tier,
       diagnostics: sortScoreDiagnostics(diagnostics),
+      ...(prepared ? { preparation: prepared.report } : {}),
     },
     periods,
   };

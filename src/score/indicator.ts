@@ -39,22 +39,43 @@ export interface IndicatorContext {
  * once the tree has been aggregated.
  */
 export function scoreIndicator(indicator: ResolvedIndicator, ctx: IndicatorContext): IndicatorScores {
-  const { dataset, framework, diagnostics } = ctx;
-  const n = dataset.rowCount;
-  const raw = dataset.values[indicator.index];
+  return normaliseIndicator(indicator, ctx, imputeIndicator(indicator, ctx));
+}
+
+/** An indicator column after the missing-value policy, before transform and normalisation. */
+export interface ImputedColumn {
+  /** Raw values (imputed where the policy fills them); NaN = missing. */
+  readonly value: Float64Array;
+  readonly imputed: Uint8Array;
+  /** Rows the `zero` policy sets to a normalised 0 after normalising; undefined under other policies. */
+  readonly zeroed: Uint8Array | undefined;
+}
+
+/**
+ * The first half of {@link scoreIndicator}: domain check and missing-value policy, on the
+ * dataset's column or on `raw` (data preparation passes the denominated column).
+ */
+export function imputeIndicator(indicator: ResolvedIndicator, ctx: IndicatorContext, raw: Float64Array | undefined = ctx.dataset.values[indicator.index]): ImputedColumn {
+  const n = ctx.dataset.rowCount;
   if (!raw || raw.length !== n) {
     throw new Error(`score: dataset column ${indicator.index} (${indicator.id}) is missing or has the wrong length`);
   }
   const value = new Float64Array(raw);
   const imputed = new Uint8Array(n);
+  // A value the transform cannot take counts as missing from here on, so the policy applies to it.
+  const invalid = markOutsideDomain(indicator, value, ctx);
+  const zeroed = applyMissingPolicy(indicator, value, imputed, invalid, ctx);
+  return { value, imputed, zeroed };
+}
+
+/** The second half of {@link scoreIndicator}: transform → normalise (per scope) → the `zero` policy. */
+export function normaliseIndicator(indicator: ResolvedIndicator, ctx: IndicatorContext, column: ImputedColumn): IndicatorScores {
+  const { framework, diagnostics } = ctx;
+  const { value, imputed, zeroed } = column;
+  const n = ctx.dataset.rowCount;
   const normalised = new Float64Array(n);
   const effectiveWeight = new Float64Array(n);
   const nodePath = ctx.documentPaths.get(indicator.id) ?? [];
-
-  // A value the transform cannot take counts as missing from here on, so the policy applies to it.
-  const invalid = markOutsideDomain(indicator, value, ctx);
-
-  const zeroed = applyMissingPolicy(indicator, value, imputed, invalid, ctx);
 
   const spec = checkedNormalise(indicator, nodePath, ctx);
   if (!spec) {

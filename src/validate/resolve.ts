@@ -13,6 +13,7 @@ import type {
   TierRuleInput,
   TiersInput,
   Transform,
+  TreatInput,
   Direction,
 } from '../model/framework.js';
 import type {
@@ -25,6 +26,7 @@ import type {
   ResolvedNode,
   ResolvedTiers,
   TierRule,
+  Treatment,
 } from '../model/resolved.js';
 import type { AggregateMethod } from '../model/framework.js';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -106,11 +108,38 @@ function resolveRegions(input: string | undefined, frameworkFile: string | undef
   return { kind: 'file', path: input, file };
 }
 
+/** COINr 1.1.14's Treat() defaults: |skew| 2, kurtosis 3.5, 5 points, then the log. */
+export const COINR_TREATMENT: Treatment = { method: 'winsorise', skew: 2, kurtosis: 3.5, maxPoints: 5, fallback: 'log' };
+
+/**
+ * An indicator's treatment: its own `treat` over the top-level one over COINr's defaults.
+ * A boolean or levels indicator takes no top-level treatment (its values are categories, not a
+ * distribution); an explicit one on it is a validation error.
+ */
+function resolveTreat(own: TreatInput | undefined, top: TreatInput | undefined, isCategorical: boolean): Treatment | undefined {
+  if (own === 'none') return undefined;
+  if (own === undefined && (top === undefined || top === 'none' || isCategorical)) return undefined;
+  const base = top === undefined || top === 'none' ? {} : top;
+  const spec = { ...base, ...(own ?? {}) };
+  return {
+    method: 'winsorise',
+    skew: spec.skew ?? COINR_TREATMENT.skew,
+    kurtosis: spec.kurtosis ?? COINR_TREATMENT.kurtosis,
+    maxPoints: spec.max_points ?? COINR_TREATMENT.maxPoints,
+    fallback: spec.fallback ?? COINR_TREATMENT.fallback,
+  };
+}
+
 interface IndicatorDefaults {
   readonly normalise: Normalise;
   readonly missing: MissingPolicy;
   readonly transform: Transform;
   readonly direction: Direction;
+}
+
+/** Absent rather than `treat: undefined`, so an untreated indicator resolves exactly as before. */
+function optionalTreat(treat: Treatment | undefined): { treat?: Treatment } {
+  return treat === undefined ? {} : { treat };
 }
 
 export interface ResolveOptions {
@@ -151,6 +180,8 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
       normalise: ind.normalise === undefined ? defaults.normalise : resolveNormalise(ind.normalise),
       range: ind.range,
       missing: ind.missing ?? defaults.missing,
+      ...(ind.denominator === undefined ? {} : { denominator: { column: ind.denominator, factor: ind.denominator_factor ?? 1 } }),
+      ...optionalTreat(resolveTreat(ind.treat, input.treat, ind.levels !== undefined || ind.unit === 'boolean')),
       index: indicators.length,
       path,
     };
@@ -210,6 +241,7 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
     indicators,
     nodeById,
     tiers: resolveTiers(input.tiers),
+    ...(input.screen === undefined ? {} : { screen: { minCoverage: input.screen.min_coverage } }),
     file: options.file,
     sha256: options.sha256,
   };

@@ -17,6 +17,8 @@ export interface FrameworkValidation {
   /** Present when there are no errors. */
   readonly framework?: ResolvedFramework;
   readonly diagnostics: readonly Diagnostic[];
+  /** Where a document path sits in the file: for findings made after validation (the engine's), which know only the path. */
+  readonly locate?: RuleContext['locate'];
 }
 
 export interface ValidationSource {
@@ -55,6 +57,7 @@ export function validateFramework(value: unknown, source: ValidationSource): Fra
   return {
     framework: resolveFramework(schema.input, { file: source.file, ...(source.sha256 ? { sha256: source.sha256 } : {}) }),
     diagnostics: sorted,
+    locate: source.locate,
   };
 }
 

@@ -6,7 +6,10 @@ import type { Dataset } from '../../model/dataset.js';
 import type { RegionReference } from '../../regions/region-reference.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
+import { locateFrameworkFindings } from '../../validate/locate-findings.js';
+import type { FrameworkValidation } from '../../validate/validate-framework.js';
 import { plainPalette } from '../../report/palette.js';
+import { preparationSummary } from '../../report/results/preparation.js';
 import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
 import { score } from '../../score/engine.js';
 import { EXIT, type Io } from '../io.js';
@@ -43,6 +46,8 @@ export interface LoadedInputs {
   readonly status?: number;
   /** The framework's region list as read, so a second data set can be checked against it without re-reading. */
   readonly regions?: RegionReference;
+  /** Line and column of a framework document path, for the engine's findings about framework nodes. */
+  readonly locate?: FrameworkValidation['locate'];
 }
 
 export interface LoadInputOptions {
@@ -68,6 +73,7 @@ export async function loadInputs(frameworkPath: string, dataPaths: readonly stri
     dataset: submissions.dataset,
     diagnostics,
     ...(submissions.regions ? { regions: submissions.regions } : {}),
+    ...(loaded.locate ? { locate: loaded.locate } : {}),
     ...(hasUnreadableInput(diagnostics) ? { status: EXIT.usage } : {}),
   };
 }
@@ -77,7 +83,7 @@ export async function loadAndScore(frameworkPath: string, dataPaths: readonly st
   const inputs = await loadInputs(frameworkPath, dataPaths, options);
   if (!inputs.framework || !inputs.dataset) return { diagnostics: inputs.diagnostics, status: inputs.status ?? EXIT.usage };
   const table = score(inputs.framework, inputs.dataset);
-  const diagnostics = [...inputs.diagnostics, ...table.diagnostics];
+  const diagnostics = [...inputs.diagnostics, ...locateFrameworkFindings(table.diagnostics, inputs.framework.file, inputs.locate)];
   return { table: { ...table, diagnostics }, diagnostics, ...(inputs.status === undefined ? {} : { status: inputs.status }) };
 }
 
@@ -107,13 +113,18 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
   const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : format(run.table, formatOptions);
   const written = await emit(io, text, options.output, [frameworkPath, ...dataPaths], p.lang);
   if (written !== EXIT.ok) return written;
+  // Data preparation (issue 10): one summary line on stderr when the framework prepares.
+  if (run.table.preparation) io.stderr(preparationSummary(run.table.preparation, p.lang));
   if (run.status !== undefined) return run.status;
   return exitForScores(run.table, run.diagnostics, options.failOn);
 }
 
 /** 1 when a region was left unscored (or a diagnostic reaches --fail-on), else 0. */
 export function exitForScores(table: ScoreTable, diagnostics: readonly Diagnostic[], failOn: Severity | undefined): number {
-  const unscored = table.composite.score.some((s) => Number.isNaN(s));
+  // A unit `screen` dropped is unscored by the framework's own rule, not by a data error.
+  const screened = new Set((table.preparation?.screened ?? []).map((u) => `${u.region}\u0000${u.period}`));
+  const isScreened = (row: number): boolean => screened.size > 0 && screened.has(`${table.dataset.region[row] ?? ''}\u0000${table.dataset.period[row] ?? ''}`);
+  const unscored = table.composite.score.some((s, row) => Number.isNaN(s) && !isScreened(row));
   if (unscored) return EXIT.findings;
   if (failOn !== undefined && atOrAbove(diagnostics, failOn).length > 0) return EXIT.findings;
   return EXIT.ok;

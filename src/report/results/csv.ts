@@ -6,6 +6,7 @@
  */
 import type { ResultFormatter } from './formatter.js';
 import { tierId, tierLabel } from './labels.js';
+import { rowPreparation, type RowPreparation } from './preparation.js';
 import { selectRows } from './select.js';
 
 const FORMULA_TRIGGER = /^[=+\-@\t\r]/u;
@@ -25,6 +26,16 @@ export function csvNumberCell(x: number | undefined): string {
   return x !== undefined && Number.isFinite(x) ? String(x) : '';
 }
 
+/** screened (true/false), coverage (only when screened out), treated indicator ids (;-separated), imputed count. */
+function preparationCells(facts: RowPreparation): string[] {
+  return [
+    facts.screenedCoverage === undefined ? 'false' : 'true',
+    csvNumberCell(facts.screenedCoverage),
+    csvTextCell(facts.treated.join(';')),
+    String(facts.imputed),
+  ];
+}
+
 /** `--format csv`: header `period,rank,region,name,group,score,tier,tier_name,<dimension ids>,<sub-group ids>`, then rows. */
 export const formatCsv: ResultFormatter = (table, options) => {
   const { framework, dataset, composite } = table;
@@ -35,7 +46,10 @@ export const formatCsv: ResultFormatter = (table, options) => {
     ...framework.groups.filter((g) => !dimensionIds.has(g.id)),
   ].map((g) => ({ id: g.id, scores: table.nodes.get(g.id) }));
 
+  // Data preparation (issue 10): four more columns, only for frameworks that prepare.
+  const preparationOf = rowPreparation(table);
   const header = ['period', 'rank', 'region', 'name', 'group', 'score', 'tier', 'tier_name', ...groups.map((g) => g.id)];
+  if (preparationOf) header.push('screened', 'coverage', 'treated', 'imputed');
   const lines = [header.map(csvTextCell).join(',')];
   for (const row of selectRows(table, options)) {
     const level = table.tier[row] ?? -1;
@@ -50,6 +64,7 @@ export const formatCsv: ResultFormatter = (table, options) => {
         csvTextCell(tierId(framework, level) ?? ''),
         csvTextCell(tierLabel(framework, level, options.lang)),
         ...groups.map((g) => csvNumberCell(g.scores?.score[row])),
+        ...(preparationOf ? preparationCells(preparationOf(row)) : []),
       ].join(','),
     );
   }

@@ -8,6 +8,7 @@ import { regionGroupLabel } from '../region-groups.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { NO_VALUE, RESULT_HEADERS, groupLabel, periodHeading, regionLabel, tierLabel } from './labels.js';
+import { PREPARATION_HEADER, preparationNote, rowPreparation } from './preparation.js';
 import type { RowSelection } from './select.js';
 import { selectRows, splitByPeriod } from './select.js';
 
@@ -59,6 +60,9 @@ export function displayGrids(table: ScoreTable, lang: Lang, selection: RowSelect
     ...(hasTiers ? [{ header: headers.tier, align: 'left' as const }] : []),
     ...dimensions.map((d) => ({ header: printable(d.label), align: 'right' as const })),
   ];
+  // Data preparation (issue 10): one more column, only for frameworks that prepare.
+  const preparationOf = rowPreparation(table);
+  if (preparationOf) columns.push({ header: PREPARATION_HEADER[lang], align: 'left' });
   const tierColumn = hasTiers ? (hasGroup ? 4 : 3) : -1;
 
   return splitByPeriod(table, rows).map(({ period, rows: periodRows }) => {
@@ -75,6 +79,7 @@ export function displayGrids(table: ScoreTable, lang: Lang, selection: RowSelect
         displayScore(composite.score[row]),
         ...(hasTiers ? [tierText] : []),
         ...dimensions.map((d) => displayScore(d.scores?.score[row])),
+        ...(preparationOf ? [printable(preparationNote(preparationOf(row), lang))] : []),
       ]);
       tierLevels.push(level);
     }

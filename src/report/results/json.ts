@@ -15,6 +15,7 @@ import type { Dataset } from '../../model/dataset.js';
 import type { IndicatorScores, NodeScores, ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions, ResultFormatter } from './formatter.js';
 import { tierId } from './labels.js';
+import { preparationJson } from './preparation-json.js';
 import { selectRows } from './select.js';
 
 export const RESULT_FORMAT_ID = 'dgmi-result/1';
@@ -210,6 +211,8 @@ export function jsonHead(table: ScoreTable, hasResults: boolean): string {
 export function jsonTail(table: ScoreTable, options: ResultFormatOptions, hasResults: boolean): string {
   return (
     `${hasResults ? '\n  ]' : ''},\n` +
+    // Data preparation (issue 10): only for frameworks that prepare, so other documents are unchanged.
+    (table.preparation ? `  "preparation": ${nestedJson(preparationJson(table.preparation), 1)},\n` : '') +
     `  "diagnostics": ${nestedJson(table.diagnostics.map((d) => diagnosticEntry(d, options.lang)), 1)}\n` +
     '}\n'
   );

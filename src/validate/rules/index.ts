@@ -14,6 +14,13 @@ import { noneNormalisedRangesLieInUnitInterval } from './none-normalise.js';
 import { goalpostsAreOrdered, goalpostsLieInRange, targetsArePositive, targetsLieInRange } from './normalise-constants.js';
 import { rangesAreOrdered } from './ranges.js';
 import { precisionIsSmallInteger, scaleIsPositive } from './scale-and-precision.js';
+import {
+  denominatorFactorsArePositive,
+  denominatorsAreDataColumns,
+  screenCoverageIsAShare,
+  treatLimitsAreValid,
+  treatmentsFitMeasuredIndicators,
+} from './preparation.js';
 import { percentileBoundsAreShares, rankBoundsAreAtLeastOne, scoreBoundsAreReachable, tierBoundsAreNotEmpty, tierBoundsAreOrdered } from './tier-bounds.js';
 import { naturalBreaksHaveTwoLevels, naturalBreaksLevelsHaveNoRules, otherwiseEndsTheTiers, tierLevelsHaveRules } from './tier-levels.js';
 import { dimensionTestsHaveOneMeasure, otherwiseIsNotNested, tierDimensionsExist, tierRulesHaveOneKey } from './tier-rules.js';
@@ -48,6 +55,12 @@ export const FRAMEWORK_RULES: readonly FrameworkRule[] = [
   noneNormalisedRangesLieInUnitInterval,
   booleanUnitsHaveNoLevels,
   percentRangesLieInHundred,
+  // data preparation (denominator, screen, treat)
+  screenCoverageIsAShare,
+  denominatorFactorsArePositive,
+  denominatorsAreDataColumns,
+  treatmentsFitMeasuredIndicators,
+  treatLimitsAreValid,
   // names
   namesHaveBothLanguages,
   indicatorNamesAreUnique,
