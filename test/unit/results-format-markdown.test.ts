@@ -60,6 +60,16 @@ describe('formatMarkdown', () => {
     expect(text).toContain('| 1 | 上\\|海 (310000) | East | 85.00 | Leading | 90.00 | 80.00 |');
   });
 
+  it('writes <, > and & as entities, so a name cannot inject HTML into a viewer', () => {
+    expect(markdownCell('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // & first, or the & of &lt; would be escaped again: "a&lt;b" stays visible as written.
+    expect(markdownCell('R&D <b> a&lt;b')).toBe('R&amp;D &lt;b&gt; a&amp;lt;b');
+    const names = ['<img src=x onerror=alert(1)>', '北京', '四川', 'x', '上海', '北京', 'x'];
+    const text = formatMarkdown(fixtureTable({ name: names }), { ...en, period: '2022', top: 1 });
+    expect(text).toContain('| 1 | &lt;img src=x onerror=alert(1)&gt; (310000) | East |');
+    expect(text).not.toContain('<img');
+  });
+
   it('drops the group column when no selected row has a group', () => {
     const table = fixtureTable({ group: ['', '', '', '', '', '', ''] });
     const lines = formatMarkdown(table, { ...en, period: '2021', top: 1 }).split('\n');
