@@ -7,7 +7,7 @@ import type { Severity } from '../diagnostics/diagnostic.js';
 import { DIAGNOSTIC_FORMATS } from '../report/diagnostics/index.js';
 import { COMPARE_FORMATS } from '../report/compare/index.js';
 import { EXPLAIN_FORMATS } from '../report/explain/index.js';
-import { RESULT_FORMATS } from '../report/results/index.js';
+import { BINARY_RESULT_FORMATS, RESULT_DETAILS, RESULT_FORMATS } from '../report/results/index.js';
 import { ENCODINGS } from '../load/decode.js';
 import { EXIT, type Io } from './io.js';
 import { runCompare } from './commands/compare.js';
@@ -100,7 +100,8 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('score, rank and tier every region')
         .argument('<framework>', 'framework YAML file')
         .argument('<data...>', 'submission CSV files (wide or long)')
-        .addOption(formatOption(RESULT_FORMATS, 'table'))
+        .addOption(formatOption({ ...RESULT_FORMATS, ...BINARY_RESULT_FORMATS }, 'table'))
+        .addOption(new Option('--detail <level>', 'json, ndjson, csv, parquet: summary, also groups, or also indicators (default: indicators for json and ndjson, groups for csv and parquet)').choices(RESULT_DETAILS))
         .option('--period <period>', 'only this period')
         .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),

@@ -6,15 +6,19 @@ import type { Dataset } from '../../model/dataset.js';
 import type { RegionReference } from '../../regions/region-reference.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
+import type { Lang } from '../../model/i18n.js';
 import { plainPalette } from '../../report/palette.js';
-import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
+import { BINARY_RESULT_FORMATS, isBinaryResultFormat, RESULT_FORMATS, RESULT_STREAMS, type ResultDetail, type ScoreFormat } from '../../report/results/index.js';
+import { isDetailedFormat } from '../../report/results/detail.js';
 import { score } from '../../score/engine.js';
 import { EXIT, type Io } from '../io.js';
 import { jsonThreads, parallelJsonChunks } from '../json-workers.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
 
 export interface ScoreOptions {
-  readonly format: ResultFormat;
+  readonly format: ScoreFormat;
+  /** `--detail`: only for json, ndjson, csv and parquet. */
+  readonly detail?: ResultDetail;
   readonly output?: string;
   readonly period?: string;
   readonly top?: number;
@@ -83,6 +87,8 @@ export async function loadAndScore(frameworkPath: string, dataPaths: readonly st
 
 export async function runScore(io: Io, version: string, frameworkPath: string, dataPaths: readonly string[], options: ScoreOptions): Promise<number> {
   const p = presentation(io, options);
+  const refused = refusedFormatOptions(io, options, p.lang);
+  if (refused !== undefined) return refused;
   const run = await loadAndScore(frameworkPath, dataPaths, options);
   reportDiagnostics(io, version, p, run.diagnostics, [frameworkPath, ...dataPaths]);
   if (!run.table) return run.status ?? EXIT.usage;
@@ -101,7 +107,14 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
     period: options.period,
     top: options.top,
     bom: options.bom === true,
+    detail: options.detail,
   };
+  if (isBinaryResultFormat(options.format)) {
+    const bytes = await BINARY_RESULT_FORMATS[options.format](run.table, formatOptions);
+    const written = await emit(io, [bytes], options.output, [frameworkPath, ...dataPaths], p.lang);
+    if (written !== EXIT.ok) return written;
+    return run.status ?? exitForScores(run.table, run.diagnostics, options.failOn);
+  }
   const threads = options.format === 'json' ? jsonThreads(run.table, formatOptions, options.threads) : 0;
   const format = RESULT_STREAMS[options.format] ?? RESULT_FORMATS[options.format];
   const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : format(run.table, formatOptions);
@@ -109,6 +122,31 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
   if (written !== EXIT.ok) return written;
   if (run.status !== undefined) return run.status;
   return exitForScores(run.table, run.diagnostics, options.failOn);
+}
+
+/**
+ * Option combinations refused before any file is read (status 2): `--detail` with a format it
+ * does not apply to, and binary output (Parquet) bound for a terminal, where it would garble
+ * the screen.
+ */
+function refusedFormatOptions(io: Io, options: Pick<ScoreOptions, 'format' | 'detail' | 'output'>, lang: Lang): number | undefined {
+  if (options.detail !== undefined && !isDetailedFormat(options.format)) {
+    io.stderr(
+      lang === 'zh'
+        ? `dgmi: --detail 只用于 json、ndjson、csv 和 parquet 格式，不用于 ${options.format}\n`
+        : `dgmi: --detail applies to the json, ndjson, csv and parquet formats, not ${options.format}\n`,
+    );
+    return EXIT.usage;
+  }
+  if (isBinaryResultFormat(options.format) && options.output === undefined && io.stdoutIsTTY) {
+    io.stderr(
+      lang === 'zh'
+        ? `dgmi: ${options.format} 是二进制格式，不能输出到终端；请用 --output 文件名，或重定向到文件\n`
+        : `dgmi: ${options.format} is binary and is not written to a terminal: give --output FILE, or redirect to a file\n`,
+    );
+    return EXIT.usage;
+  }
+  return undefined;
 }
 
 /** 1 when a region was left unscored (or a diagnostic reaches --fail-on), else 0. */
