@@ -2,6 +2,7 @@ import { atOrAbove, sortDiagnostics, type Diagnostic, type Severity } from '../.
 import type { EncodingOption } from '../../load/decode.js';
 import { loadFramework } from '../../load/framework.js';
 import { loadSubmissions } from '../../load/submissions.js';
+import { missingRequiredRegions } from '../../regions/required-regions.js';
 import type { Dataset } from '../../model/dataset.js';
 import type { RegionReference } from '../../regions/region-reference.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
@@ -56,6 +57,22 @@ export interface LoadInputOptions {
   readonly sheet?: string | undefined;
   /** Worker threads for large files (`--threads`); by size and CPU count when absent, none at 1. */
   readonly threads?: number | undefined;
+  /**
+   * Report every required region of the framework's region list without a row (as `validate
+   * --data` does): for the commands whose output ranks or compares every region (score,
+   * compare, report), where a region silently absent would go unnoticed.
+   */
+  readonly checkRequiredRegions?: boolean | undefined;
+}
+
+/**
+ * `region-required-missing` errors for the required regions of `regions` (the framework's region
+ * list) with no row in a period of `dataset`, located at the framework's `regions:` key when the
+ * list is built in. Empty without a region list. For every command that reports on all regions.
+ */
+export function missingRequiredRegionsOf(frameworkPath: string, inputs: Pick<LoadedInputs, 'regions' | 'dataset'>): Diagnostic[] {
+  if (!inputs.regions || !inputs.dataset) return [];
+  return missingRequiredRegions(inputs.regions, inputs.dataset, { file: frameworkPath, path: ['regions'] });
 }
 
 /** load → validate, shared by every command that reads a framework and submissions. */
@@ -64,6 +81,7 @@ export async function loadInputs(frameworkPath: string, dataPaths: readonly stri
   if (!loaded.framework) return { diagnostics: loaded.diagnostics, status: EXIT.usage };
   const submissions = await loadSubmissions(loaded.framework, dataPaths, options);
   const diagnostics = [...loaded.diagnostics, ...submissions.diagnostics];
+  if (options.checkRequiredRegions === true) diagnostics.push(...missingRequiredRegionsOf(frameworkPath, submissions));
   if (!submissions.dataset) {
     return { framework: loaded.framework, diagnostics: sortDiagnostics(diagnostics), status: hasUnreadableInput(diagnostics) ? EXIT.usage : EXIT.findings };
   }
@@ -89,7 +107,7 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
   const p = presentation(io, options);
   const refused = refusedFormatOptions(io, options, p.lang);
   if (refused !== undefined) return refused;
-  const run = await loadAndScore(frameworkPath, dataPaths, options);
+  const run = await loadAndScore(frameworkPath, dataPaths, { ...options, checkRequiredRegions: true });
   reportDiagnostics(io, version, p, run.diagnostics, [frameworkPath, ...dataPaths]);
   if (!run.table) return run.status ?? EXIT.usage;
   if (options.period !== undefined && !run.table.periods.includes(options.period)) {
@@ -149,10 +167,12 @@ function refusedFormatOptions(io: Io, options: Pick<ScoreOptions, 'format' | 'de
   return undefined;
 }
 
-/** 1 when a region was left unscored (or a diagnostic reaches --fail-on), else 0. */
+/** 1 when a region was left unscored or a required one has no row (or a diagnostic reaches --fail-on), else 0. */
 export function exitForScores(table: ScoreTable, diagnostics: readonly Diagnostic[], failOn: Severity | undefined): number {
   const unscored = table.composite.score.some((s) => Number.isNaN(s));
   if (unscored) return EXIT.findings;
+  // A required region with no row is as unscored as one with a blank row, only less visible.
+  if (diagnostics.some((d) => d.code === 'region-required-missing')) return EXIT.findings;
   if (failOn !== undefined && atOrAbove(diagnostics, failOn).length > 0) return EXIT.findings;
   return EXIT.ok;
 }
