@@ -178,8 +178,13 @@ describe('dgmi score', () => {
     const zhejiang = lines.find((l) => l.startsWith('330000'));
     const file = write(dir, 'zj.csv', `${lines[0]}\n${zhejiang?.replace(/^330000/u, '浙江')}\n`);
     const r = runDgmi(['score', 'indicators/cn-dgdi.yaml', file, '--format', 'json']);
-    expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as JsonResult).results.map((x) => x.region)).toEqual(['330000']);
+    const doc = JSON.parse(r.stdout) as JsonResult;
+    expect(doc.results.map((x) => x.region)).toEqual(['330000']);
+    // The other 30 required provinces have no row: each is named, Zhejiang is not, and the run exits 1.
+    // (One region also makes every min–max indicator constant: those warnings are not at issue here.)
+    expect(doc.diagnostics.filter((d) => d.code === 'region-required-missing')).toHaveLength(30);
+    expect(r.stderr).not.toContain("'330000'");
+    expect(r.status).toBe(1);
   });
 
   describe('worker threads (--threads)', () => {
