@@ -16,6 +16,8 @@ import { runSchema } from './commands/schema.js';
 import { runTemplate } from './commands/template.js';
 import { runScore } from './commands/score.js';
 import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
+import { resolveLang } from './lang.js';
+import { capThreads, cpuCount } from './threads.js';
 
 export interface CommonOptions {
   readonly lang?: string;
@@ -50,6 +52,16 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
+
+  // An explicit --threads above the core count is cut to it, with one notice, for every command that takes it.
+  program.hook('preAction', (_program, command) => {
+    const requested: unknown = command.getOptionValue('threads');
+    if (typeof requested !== 'number') return;
+    const lang: unknown = command.getOptionValue('lang');
+    const capped = capThreads(requested, cpuCount(), resolveLang(typeof lang === 'string' ? lang : undefined, io.env));
+    command.setOptionValue('threads', capped.threads);
+    if (capped.notice !== undefined) io.stderr(capped.notice);
+  });
 
   /** `-f, --format`, its choices the keys of the command's format registry. */
   const formatOption = <Registry extends Readonly<Record<string, unknown>>>(registry: Registry, defaultFormat: keyof Registry & string) =>
