@@ -95,7 +95,8 @@ describe('--format ndjson', () => {
   });
 
   it('streams: chunks concatenate to the whole text, and the last chunk is the trailer alone', () => {
-    const chunks = [...ndjsonResultChunks(fixtureTable(), en)];
+    const decoder = new TextDecoder();
+    const chunks = [...ndjsonResultChunks(fixtureTable(), en)].map((c) => (typeof c === 'string' ? c : decoder.decode(c)));
     expect(chunks.join('')).toBe(formatNdjson(fixtureTable(), en));
     expect(chunks.at(-1)?.startsWith('{"format":"dgmi-result/1"')).toBe(true);
     expect(chunks.at(-1)?.split('\n')).toHaveLength(2);

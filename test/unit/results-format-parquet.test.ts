@@ -121,6 +121,17 @@ describe('formatParquet', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
+  it('row groups of any size hold the same rows: 7 rows in groups of 1, 2 and 3', async () => {
+    const whole = await readBack(await formatParquet(fixtureTable(), { ...en, detail: 'indicators' }));
+    for (const rowsPerGroup of [1, 2, 3]) {
+      const bytes = await formatParquet(fixtureTable(), { ...en, detail: 'indicators' }, { rowsPerGroup });
+      const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      // ⌈7 / n⌉ groups: 7, 4, 3.
+      expect(parquetMetadata(file).row_groups).toHaveLength(Math.ceil(7 / rowsPerGroup));
+      expect((await readBack(bytes)).rows).toEqual(whole.rows);
+    }
+  });
+
   it('writes a file with no rows when --top 0 selects none', async () => {
     const { rows, columns } = await readBack(await formatParquet(fixtureTable(), { ...en, top: 0 }));
     expect(rows).toEqual([]);

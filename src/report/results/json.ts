@@ -114,7 +114,7 @@ const utf8 = new TextEncoder();
  * alive until a final join gets them promoted out of V8's young generation, where collecting
  * them costs more than building them (measured at township scale: 10 s instead of 5 s).
  */
-class Utf8Builder {
+export class Utf8Builder {
   private bytes: Uint8Array;
   private length = 0;
 

@@ -50,44 +50,58 @@ function textColumn(values: readonly string[], rows: Uint32Array): (string | nul
   });
 }
 
-/** The columns of the file, in order. */
-export function parquetColumns(table: ScoreTable, options: ResultFormatOptions): ColumnSource[] {
+/** A column of the file: its name and type, and how to read its values for some rows. */
+interface ColumnSpec {
+  readonly name: string;
+  readonly type: 'STRING' | 'INT32' | 'DOUBLE' | 'BOOLEAN';
+  readonly values: (rows: Uint32Array) => ColumnSource['data'];
+}
+
+/** The columns of the file, in order, as `--detail` asks. */
+function columnSpecs(table: ScoreTable, options: ResultFormatOptions): ColumnSpec[] {
   const { framework, dataset, composite } = table;
-  const rows = selectRows(table, options);
   const detail = options.detail ?? 'groups';
   const tierIds = Array.from(table.tier, (level) => tierId(framework, level) ?? '');
   const tierNames = Array.from(table.tier, (level) => tierLabel(framework, level, options.lang));
-  const columns: ColumnSource[] = [
-    { name: 'period', data: textColumn(dataset.period, rows), type: 'STRING' },
-    { name: 'rank', data: rankColumn(composite.rank, rows), type: 'INT32' },
-    { name: 'region', data: textColumn(dataset.region, rows), type: 'STRING' },
-    { name: 'name', data: textColumn(dataset.name, rows), type: 'STRING' },
-    { name: 'group', data: textColumn(dataset.group, rows), type: 'STRING' },
-    { name: 'score', data: doubleColumn(composite.score, rows), type: 'DOUBLE' },
-    { name: 'tier', data: textColumn(tierIds, rows), type: 'STRING' },
-    { name: 'tier_name', data: textColumn(tierNames, rows), type: 'STRING' },
+  const text = (name: string, values: readonly string[]): ColumnSpec => ({ name, type: 'STRING', values: (rows) => textColumn(values, rows) });
+  const double = (name: string, values: Float64Array | undefined): ColumnSpec => ({ name, type: 'DOUBLE', values: (rows) => doubleColumn(values, rows) });
+  const rank = (name: string, values: Float64Array | undefined): ColumnSpec => ({ name, type: 'INT32', values: (rows) => rankColumn(values, rows) });
+  const specs: ColumnSpec[] = [
+    text('period', dataset.period),
+    rank('rank', composite.rank),
+    text('region', dataset.region),
+    text('name', dataset.name),
+    text('group', dataset.group),
+    double('score', composite.score),
+    text('tier', tierIds),
+    text('tier_name', tierNames),
   ];
   if (hasGroups(detail)) {
     for (const group of framework.groups) {
       const scores = table.nodes.get(group.id);
-      columns.push(
-        { name: `nodes.${group.id}.score`, data: doubleColumn(scores?.score, rows), type: 'DOUBLE' },
-        { name: `nodes.${group.id}.rank`, data: rankColumn(scores?.rank, rows), type: 'INT32' },
-        { name: `nodes.${group.id}.contribution`, data: doubleColumn(scores?.contribution, rows), type: 'DOUBLE' },
-      );
+      specs.push(double(`nodes.${group.id}.score`, scores?.score), rank(`nodes.${group.id}.rank`, scores?.rank), double(`nodes.${group.id}.contribution`, scores?.contribution));
     }
   }
   if (hasIndicators(detail)) {
     for (const indicator of framework.indicators) {
       const scores = table.indicators.get(indicator.id);
-      columns.push(
-        { name: `indicators.${indicator.id}.value`, data: doubleColumn(scores?.value, rows), type: 'DOUBLE' },
-        { name: `indicators.${indicator.id}.normalised`, data: doubleColumn(scores?.normalised, rows), type: 'DOUBLE' },
-        { name: `indicators.${indicator.id}.imputed`, data: Array.from(rows, (row) => (scores === undefined ? null : scores.imputed[row] === 1)), type: 'BOOLEAN' },
-      );
+      specs.push(double(`indicators.${indicator.id}.value`, scores?.value), double(`indicators.${indicator.id}.normalised`, scores?.normalised), {
+        name: `indicators.${indicator.id}.imputed`,
+        type: 'BOOLEAN',
+        values: (rows) => Array.from(rows, (row) => (scores === undefined ? null : scores.imputed[row] === 1)),
+      });
     }
   }
-  return columns;
+  return specs;
+}
+
+/**
+ * Rows per row group: about four million values, so the columns of one group in flight stay
+ * near 100 MB (a value with a gap is a boxed number in a JavaScript array) whatever the detail,
+ * and a reader can skip groups by their statistics.
+ */
+function rowGroupRows(columnCount: number): number {
+  return Math.min(100_000, Math.max(1_000, Math.floor(4_000_000 / Math.max(1, columnCount))));
 }
 
 /** Provenance, as the JSON document carries it, under `dgmi.*` keys (values are JSON text). */
@@ -105,13 +119,35 @@ export function parquetMetadata(table: ScoreTable, options: ResultFormatOptions)
   return Object.entries(entries).map(([key, value]) => ({ key: `dgmi.${key}`, value: JSON.stringify(value) }));
 }
 
-/** `--format parquet`: the file's bytes. Asynchronous only because the writer is imported on first use. */
-export async function formatParquet(table: ScoreTable, options: ResultFormatOptions): Promise<Uint8Array> {
-  const { parquetWriteBuffer } = await import('hyparquet-writer');
-  const buffer = parquetWriteBuffer({
-    columnData: parquetColumns(table, options),
+/**
+ * `--format parquet`: the file's bytes. Written a row group at a time, each group's columns
+ * built just before it is encoded and dropped after, so memory grows with the file (compressed)
+ * rather than with the table's every value boxed at once (measured at 40,000 × 200 with
+ * indicators: 1.28 GiB peak RSS built whole). Asynchronous only because the writer is imported
+ * on first use.
+ */
+export async function formatParquet(table: ScoreTable, options: ResultFormatOptions, layout: { readonly rowsPerGroup?: number } = {}): Promise<Uint8Array> {
+  const { ByteWriter, ParquetWriter, schemaFromColumnData } = await import('hyparquet-writer');
+  const specs = columnSpecs(table, options);
+  const rows = selectRows(table, options);
+  const slice = (start: number, end: number) => {
+    const part = rows.subarray(start, end);
+    return specs.map((spec) => ({ name: spec.name, type: spec.type, data: spec.values(part) }));
+  };
+  const step = layout.rowsPerGroup ?? rowGroupRows(specs.length);
+  const first = slice(0, Math.min(rows.length, step));
+  const writer = new ByteWriter();
+  const parquet = new ParquetWriter({
+    writer,
+    schema: schemaFromColumnData({ columnData: first }),
     kvMetadata: parquetMetadata(table, options),
     createdBy: `dgmi ${options.toolVersion}`,
   });
-  return new Uint8Array(buffer);
+  // The first group also carries a file with no rows: it writes the schema and no row group.
+  await parquet.write({ columnData: first, rowGroupSize: step });
+  for (let start = step; start < rows.length; start += step) {
+    await parquet.write({ columnData: slice(start, Math.min(rows.length, start + step)), rowGroupSize: step });
+  }
+  await parquet.finish();
+  return new Uint8Array(writer.getBuffer());
 }
