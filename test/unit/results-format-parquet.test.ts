@@ -9,7 +9,7 @@ import { plainPalette } from '../../src/report/palette.js';
 import { RESULT_DETAILS } from '../../src/report/results/detail.js';
 import type { ResultFormatOptions } from '../../src/report/results/formatter.js';
 import { formatJson } from '../../src/report/results/json.js';
-import { formatParquet } from '../../src/report/results/parquet.js';
+import { formatParquet, parquetChunks } from '../../src/report/results/parquet.js';
 import { FRAMEWORK_SHA256, fixtureTable } from './results-format-fixture.js';
 
 const en: ResultFormatOptions = { lang: 'en', palette: plainPalette, toolVersion: '0.1.0' };
@@ -130,6 +130,16 @@ describe('formatParquet', () => {
       expect(parquetMetadata(file).row_groups).toHaveLength(Math.ceil(7 / rowsPerGroup));
       expect((await readBack(bytes)).rows).toEqual(whole.rows);
     }
+  });
+
+  it('streams a piece per row group, then the footer; the pieces are the file', async () => {
+    const pieces: Uint8Array[] = [];
+    for await (const piece of parquetChunks(fixtureTable(), en, { rowsPerGroup: 2 })) pieces.push(piece);
+    // 7 rows in groups of 2: 4 groups, then the footer.
+    expect(pieces).toHaveLength(5);
+    expect(Buffer.from(pieces[0] ?? []).subarray(0, 4).toString('latin1')).toBe('PAR1');
+    expect(Buffer.from(pieces.at(-1) ?? []).subarray(-4).toString('latin1')).toBe('PAR1');
+    expect(Buffer.concat(pieces).equals(Buffer.from(await formatParquet(fixtureTable(), en, { rowsPerGroup: 2 })))).toBe(true);
   });
 
   it('writes a file with no rows when --top 0 selects none', async () => {

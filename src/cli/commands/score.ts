@@ -128,8 +128,7 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
     detail: options.detail,
   };
   if (isBinaryResultFormat(options.format)) {
-    const bytes = await BINARY_RESULT_FORMATS[options.format](run.table, formatOptions);
-    const written = await emit(io, [bytes], options.output, [frameworkPath, ...dataPaths], p.lang);
+    const written = await emit(io, BINARY_RESULT_FORMATS[options.format](run.table, formatOptions), options.output, [frameworkPath, ...dataPaths], p.lang);
     if (written !== EXIT.ok) return written;
     return run.status ?? exitForScores(run.table, run.diagnostics, options.failOn);
   }

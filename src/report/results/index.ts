@@ -9,7 +9,7 @@ import type { ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions } from './formatter.js';
 import { formatMarkdown } from './markdown.js';
 import { formatNdjson, ndjsonResultChunks } from './ndjson.js';
-import { formatParquet } from './parquet.js';
+import { formatParquet, parquetChunks } from './parquet.js';
 import { formatTable } from './table.js';
 
 export const RESULT_FORMATS = {
@@ -33,12 +33,13 @@ export const RESULT_STREAMS: Partial<Record<ResultFormat, (table: ScoreTable, op
 };
 
 /**
- * Formats that are bytes, not text (Parquet): written to a file or a pipe, never to a terminal.
- * Their library is imported on first use, so listing them here costs nothing at start-up.
+ * Formats that are bytes, not text (Parquet), as pieces to write out as they come: to a file or
+ * a pipe, never to a terminal. Their library is imported on first use, so listing them here
+ * costs nothing at start-up.
  */
 export const BINARY_RESULT_FORMATS = {
-  parquet: formatParquet,
-} as const satisfies Readonly<Record<string, (table: ScoreTable, options: ResultFormatOptions) => Promise<Uint8Array>>>;
+  parquet: parquetChunks,
+} as const satisfies Readonly<Record<string, (table: ScoreTable, options: ResultFormatOptions) => AsyncIterable<Uint8Array>>>;
 
 /** Every `dgmi score --format` choice: text formats and binary ones. */
 export type ScoreFormat = ResultFormat | keyof typeof BINARY_RESULT_FORMATS;
@@ -55,5 +56,5 @@ export { RESULT_FORMAT_ID } from './json.js';
 export { jsonResultChunks };
 export { selectRows, splitByPeriod } from './select.js';
 export type { PeriodRows, RowSelection } from './select.js';
-export { formatCsv, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable };
+export { formatCsv, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable, parquetChunks };
 export { DEFAULT_DETAIL, RESULT_DETAILS, type ResultDetail } from './detail.js';
