@@ -26,14 +26,22 @@ import { selectRows } from './select.js';
 
 /** Values of a float column at `rows`: a typed array when none is missing, else an array with null for NaN. */
 function doubleColumn(values: Float64Array | undefined, rows: Uint32Array): Float64Array | (number | null)[] {
+  if (values === undefined) return new Array<null>(rows.length).fill(null);
   const out = new Float64Array(rows.length);
-  let hasGap = values === undefined;
-  for (let k = 0; k < rows.length && values !== undefined; k++) {
+  let k = 0;
+  for (; k < rows.length; k++) {
     const x = values[rows[k] ?? 0] ?? Number.NaN;
+    if (!Number.isFinite(x)) break;
     out[k] = x;
-    if (!Number.isFinite(x)) hasGap = true;
   }
-  return hasGap ? Array.from(out, (x) => (values !== undefined && Number.isFinite(x) ? x : null)) : out;
+  if (k === rows.length) return out;
+  // A gap: the writer takes nulls only in a plain array (of boxed numbers, hence the typed fast path above).
+  const withNulls = new Array<number | null>(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    const x = values[rows[j] ?? 0] ?? Number.NaN;
+    withNulls[j] = Number.isFinite(x) ? x : null;
+  }
+  return withNulls;
 }
 
 /** Ranks are whole numbers: INT32, null when unranked. */
@@ -55,6 +63,15 @@ interface ColumnSpec {
   readonly name: string;
   readonly type: 'STRING' | 'INT32' | 'DOUBLE' | 'BOOLEAN';
   readonly values: (rows: Uint32Array) => ColumnSource['data'];
+  /**
+   * Computed scores (continuous, nearly every value distinct) are written PLAIN and
+   * uncompressed: the writer would otherwise try a dictionary on each and drop it, and Snappy
+   * finds little to squeeze in such doubles. Measured at 40,000 × 200 (bench/output-formats.md):
+   * groups 5.8 → 3.9 s at the same 20.1 MB; with indicators 48 → 29 s, 100 → 119 MB (a shared,
+   * loaded machine: the ratio is what counts). Raw values (often a few decimals) and ranks keep
+   * the writer's choice (dictionary, Snappy).
+   */
+  readonly isComputed?: boolean;
 }
 
 /** The columns of the file, in order, as `--detail` asks. */
@@ -65,6 +82,7 @@ function columnSpecs(table: ScoreTable, options: ResultFormatOptions): ColumnSpe
   const tierNames = Array.from(table.tier, (level) => tierLabel(framework, level, options.lang));
   const text = (name: string, values: readonly string[]): ColumnSpec => ({ name, type: 'STRING', values: (rows) => textColumn(values, rows) });
   const double = (name: string, values: Float64Array | undefined): ColumnSpec => ({ name, type: 'DOUBLE', values: (rows) => doubleColumn(values, rows) });
+  const computed = (name: string, values: Float64Array | undefined): ColumnSpec => ({ ...double(name, values), isComputed: true });
   const rank = (name: string, values: Float64Array | undefined): ColumnSpec => ({ name, type: 'INT32', values: (rows) => rankColumn(values, rows) });
   const specs: ColumnSpec[] = [
     text('period', dataset.period),
@@ -72,20 +90,20 @@ function columnSpecs(table: ScoreTable, options: ResultFormatOptions): ColumnSpe
     text('region', dataset.region),
     text('name', dataset.name),
     text('group', dataset.group),
-    double('score', composite.score),
+    computed('score', composite.score),
     text('tier', tierIds),
     text('tier_name', tierNames),
   ];
   if (hasGroups(detail)) {
     for (const group of framework.groups) {
       const scores = table.nodes.get(group.id);
-      specs.push(double(`nodes.${group.id}.score`, scores?.score), rank(`nodes.${group.id}.rank`, scores?.rank), double(`nodes.${group.id}.contribution`, scores?.contribution));
+      specs.push(computed(`nodes.${group.id}.score`, scores?.score), rank(`nodes.${group.id}.rank`, scores?.rank), computed(`nodes.${group.id}.contribution`, scores?.contribution));
     }
   }
   if (hasIndicators(detail)) {
     for (const indicator of framework.indicators) {
       const scores = table.indicators.get(indicator.id);
-      specs.push(double(`indicators.${indicator.id}.value`, scores?.value), double(`indicators.${indicator.id}.normalised`, scores?.normalised), {
+      specs.push(double(`indicators.${indicator.id}.value`, scores?.value), computed(`indicators.${indicator.id}.normalised`, scores?.normalised), {
         name: `indicators.${indicator.id}.imputed`,
         type: 'BOOLEAN',
         values: (rows) => Array.from(rows, (row) => (scores === undefined ? null : scores.imputed[row] === 1)),
@@ -133,7 +151,9 @@ export async function* parquetChunks(table: ScoreTable, options: ResultFormatOpt
   const rows = selectRows(table, options);
   const slice = (start: number, end: number) => {
     const part = rows.subarray(start, end);
-    return specs.map((spec) => ({ name: spec.name, type: spec.type, data: spec.values(part) }));
+    return specs.map(
+      (spec): ColumnSource => ({ name: spec.name, type: spec.type, data: spec.values(part), ...(spec.isComputed === true ? { encoding: 'PLAIN', codec: 'UNCOMPRESSED' } : {}) }),
+    );
   };
   const step = layout.rowsPerGroup ?? rowGroupRows(specs.length);
   const first = slice(0, Math.min(rows.length, step));
