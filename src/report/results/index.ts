@@ -56,5 +56,5 @@ export { RESULT_FORMAT_ID } from './json.js';
 export { jsonResultChunks };
 export { selectRows, splitByPeriod } from './select.js';
 export type { PeriodRows, RowSelection } from './select.js';
-export { formatCsv, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable, parquetChunks };
+export { formatCsv, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable, ndjsonResultChunks, parquetChunks };
 export { DEFAULT_DETAIL, RESULT_DETAILS, type ResultDetail } from './detail.js';
