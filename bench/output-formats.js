@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { mulberry32, writeWorkload } from './generate.js';
 
@@ -23,6 +23,7 @@ mkdirSync(outDir, { recursive: true });
 const runs = Number(process.env['BENCH_RUNS'] ?? 1);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
+const loadBefore = loadavg()[0];
 const shape = { dims: 4, groupsPerDim: 5, indicatorsPerGroup: 10 };
 const files = writeWorkload(outDir, 'township', shape, 40000, 40000);
 const groups = shape.dims + shape.dims * shape.groupsPerDim;
@@ -96,6 +97,7 @@ const lines = [
   `- Date: ${new Date().toISOString()}`,
   `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osType()} ${release()}, Node ${process.version}`,
   `- Command: \`npm run build && node bench/output-formats.js\` (BENCH_RUNS=${runs}; median wall time, maximum peak RSS). Each run is \`dgmi score township.yaml township.csv --format F --output FILE\` in a fresh process (bench/cli-child.js), default threads.`,
+  `- Load average (1 min) before / after: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} on ${cpus().length} cores — above the core count, other processes shared the machine and every time is inflated; compare the rows of one run with each other.`,
   `- Workload: bench/generate.js, 40,000 regions × ${files.indicators} indicators, ${groups} groups, ${(statSync(files.data).size / 1e6).toFixed(1)} MB CSV.`,
   '',
   '| output | end to end | peak RSS | file size |',
@@ -104,6 +106,8 @@ const lines = [
   '',
   `JSON floor = load and score (the ndjson --detail summary run, ${fmt(summary.wallMs)}) + ${(numbers / 1e6).toFixed(1)} million numbers to text (${fmt(textMs)}, one thread) + writing ${(json.bytes / 1e6).toFixed(0)} MB (${fmt(writeMs)}) = ${fmt(floorMs)}.`,
   `JSON end to end / floor = ${(json.wallMs / floorMs).toFixed(2)}.`,
+  '',
+  `Relative to csv in this run: ${rows.map((r) => `${r.label} ${(r.wallMs / rows[0].wallMs).toFixed(2)}`).join('; ')}.`,
   '',
   'Targets (issue 14): csv, ndjson --detail summary and parquet end to end < 5 s; peak RSS < 1 GiB.',
   '',
