@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainPalette } from '../../src/report/palette.js';
 import type { ResultFormatOptions } from '../../src/report/results/formatter.js';
@@ -68,6 +69,20 @@ describe('formatMarkdown', () => {
     const text = formatMarkdown(fixtureTable({ name: names }), { ...en, period: '2022', top: 1 });
     expect(text).toContain('| 1 | &lt;img src=x onerror=alert(1)&gt; (310000) | East |');
     expect(text).not.toContain('<img');
+  });
+
+  it('leaves no raw <, >, line break or unescaped | in any text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const cell = markdownCell(text);
+        expect(cell).not.toMatch(/[<>\r\n]/u);
+        // Every | is preceded by an odd run of backslashes: escaped, whatever backslashes came before.
+        for (const match of cell.matchAll(/(\\*)\|/gu)) expect((match[1] ?? '').length % 2).toBe(1);
+        // Entities decode back to the text (line breaks aside): nothing is lost, only made inert.
+        const decoded = cell.replace(/\\([\\|])/gu, '$1').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+        expect(decoded).toBe(text.replace(/\r\n|\r|\n/gu, ' '));
+      }),
+    );
   });
 
   it('drops the group column when no selected row has a group', () => {

@@ -3,6 +3,7 @@
  * the writer we ship beyond the format), every number compared with the JSON document — whose
  * own tests check the numbers by hand (results-format-fixture.ts).
  */
+import fc from 'fast-check';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { plainPalette } from '../../src/report/palette.js';
@@ -140,6 +141,24 @@ describe('formatParquet', () => {
     expect(Buffer.from(pieces[0] ?? []).subarray(0, 4).toString('latin1')).toBe('PAR1');
     expect(Buffer.from(pieces.at(-1) ?? []).subarray(-4).toString('latin1')).toBe('PAR1');
     expect(Buffer.concat(pieces).equals(Buffer.from(await formatParquet(fixtureTable(), en, { rowsPerGroup: 2 })))).toBe(true);
+  });
+
+  it('equals the JSON results for any --period, --top and --detail (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<string | undefined>(undefined, '2021', '2022'),
+        fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+        fc.constantFrom(...RESULT_DETAILS),
+        fc.integer({ min: 1, max: 8 }),
+        async (period, top, detail, rowsPerGroup) => {
+          const options = { ...en, period, top, detail };
+          const results = (JSON.parse(formatJson(fixtureTable(), options)) as { results: JsonResult[] }).results;
+          const { rows } = await readBack(await formatParquet(fixtureTable(), options, { rowsPerGroup }));
+          expect(rows).toEqual(results.map((r) => expectedRow(r, r.tier === null ? null : (TIER_NAMES[r.tier] ?? null))));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('writes a file with no rows when --top 0 selects none', async () => {
