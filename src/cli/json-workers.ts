@@ -12,6 +12,7 @@ import type { ScoreTable } from '../model/score-table.js';
 import type { ResultFormatOptions } from '../report/results/formatter.js';
 import { jsonBatchRows, jsonHead, jsonResultChunks, jsonResultColumns, jsonTail, type JsonResultColumns } from '../report/results/json.js';
 import { selectRows, type RowSelection } from '../report/results/select.js';
+import { hasGroups, hasIndicators, type ResultDetail } from '../report/results/detail.js';
 
 export interface JsonWorkerData {
   readonly columns: JsonResultColumns;
@@ -45,9 +46,12 @@ const JSON_WORKER = new URL('./json-worker.js', import.meta.url);
  * a township run is a few kilobytes, and threads would first copy every column into shared
  * memory. Never more threads than batches, since each thread writes whole batches.
  */
-export function jsonThreads(table: ScoreTable, selection: RowSelection, requested: number | undefined): number {
+export function jsonThreads(table: ScoreTable, selection: RowSelection & { readonly detail?: ResultDetail | undefined }, requested: number | undefined): number {
   const rowCount = selection.period === undefined && selection.top === undefined ? table.order.length : selectRows(table, selection).length;
-  const { groups, indicators } = table.framework;
+  // Only the numbers `--detail` keeps: a summary of a township run is small.
+  const detail = selection.detail ?? 'indicators';
+  const groups = hasGroups(detail) ? table.framework.groups : [];
+  const indicators = hasIndicators(detail) ? table.framework.indicators : [];
   const batches = Math.ceil(rowCount / jsonBatchRows({ nodeIds: groups, indicatorIds: indicators }));
   const numbers = rowCount * (3 * groups.length + 2 * indicators.length);
   const cores = availableParallelism();
@@ -64,7 +68,7 @@ export async function* parallelJsonChunks(table: ScoreTable, options: ResultForm
   }
   const rows = selectRows(table, options);
   yield jsonHead(table, rows.length > 0);
-  if (rows.length > 0) yield* workerBatches(sharedColumns(jsonResultColumns(table)), shared(rows), threads);
+  if (rows.length > 0) yield* workerBatches(sharedColumns(jsonResultColumns(table, options.detail)), shared(rows), threads);
   yield jsonTail(table, options, rows.length > 0);
 }
 

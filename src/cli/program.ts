@@ -7,7 +7,7 @@ import type { Severity } from '../diagnostics/diagnostic.js';
 import { DIAGNOSTIC_FORMATS } from '../report/diagnostics/index.js';
 import { COMPARE_FORMATS } from '../report/compare/index.js';
 import { EXPLAIN_FORMATS } from '../report/explain/index.js';
-import { RESULT_FORMATS } from '../report/results/index.js';
+import { BINARY_RESULT_FORMATS, RESULT_DETAILS, RESULT_FORMATS } from '../report/results/index.js';
 import { ENCODINGS } from '../load/decode.js';
 import { EXIT, type Io } from './io.js';
 import { runAudit } from './commands/audit.js';
@@ -21,6 +21,8 @@ import { runSensitivity } from './commands/sensitivity.js';
 import { SENSITIVITY_FORMATS } from '../report/sensitivity/index.js';
 import { SENSITIVITY_METHODS } from '../analyse/sensitivity/spec.js';
 import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
+import { resolveLang } from './lang.js';
+import { capThreads, cpuCount } from './threads.js';
 
 export interface CommonOptions {
   readonly lang?: string;
@@ -55,6 +57,16 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
+
+  // An explicit --threads above the core count is cut to it, with one notice, for every command that takes it.
+  program.hook('preAction', (_program, command) => {
+    const requested: unknown = command.getOptionValue('threads');
+    if (typeof requested !== 'number') return;
+    const lang: unknown = command.getOptionValue('lang');
+    const capped = capThreads(requested, cpuCount(), resolveLang(typeof lang === 'string' ? lang : undefined, io.env));
+    command.setOptionValue('threads', capped.threads);
+    if (capped.notice !== undefined) io.stderr(capped.notice);
+  });
 
   /** `-f, --format`, its choices the keys of the command's format registry. */
   const formatOption = <Registry extends Readonly<Record<string, unknown>>>(registry: Registry, defaultFormat: keyof Registry & string) =>
@@ -105,7 +117,8 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('score, rank and tier every region')
         .argument('<framework>', 'framework YAML file')
         .argument('<data...>', 'submission CSV files (wide or long)')
-        .addOption(formatOption(RESULT_FORMATS, 'table'))
+        .addOption(formatOption({ ...RESULT_FORMATS, ...BINARY_RESULT_FORMATS }, 'table'))
+        .addOption(new Option('--detail <level>', 'json, ndjson, csv, parquet: summary, also groups, or also indicators (default: indicators for json and ndjson, groups for csv and parquet)').choices(RESULT_DETAILS))
         .option('--period <period>', 'only this period')
         .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),

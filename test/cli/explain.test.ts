@@ -127,7 +127,7 @@ describe('dgmi explain on the shipped samples', () => {
     expect(r.stderr).toContain('Wrote');
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('## 江西 (360000) — 2022 — China Digital Government Development Index')).toBe(true);
-    expect(text).toContain('- Missed Quality: rank 9 > 8 (1 place short)');
+    expect(text).toContain('- Missed Quality: rank 9 &gt; 8 (1 place short)');
   });
 
   it('without a region after the data, exits 2 with the usage', () => {

@@ -133,7 +133,10 @@ describe('dgmi score on XLSX submissions (the real executable)', () => {
     expect(byRegion.get('310000')?.['leading_group_head']?.value).toBe(1); // 分管领导
     expect(byRegion.get('110000')?.['city_data_agency_rate']?.value).toBe(96.2); // 0.962 shown as 96.2%
     expect(byRegion.get('310000')?.['city_data_agency_rate']?.value).toBe(50);
-    expect(r.status).toBe(0);
+    // Status 1 only because the other 29 required provinces have no row: no other error.
+    const errors = (JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] }).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(Array<string>(29).fill('region-required-missing'));
+    expect(r.status).toBe(1);
   });
 
   it('a bad cell is reported at its row and column, and leaves that region unscored (status 1)', async () => {

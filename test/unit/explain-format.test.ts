@@ -124,7 +124,7 @@ describe('markdown', () => {
   it('heading, summary list, tables and provenance', () => {
     const text = EXPLAIN_FORMATS.markdown(explained('r2'), options('en'));
     expect(text.startsWith('## 乙 (r2) — 2022 — Toy index\n')).toBe(true);
-    expect(text).toContain('- Missed Leading: rank 2 > 1 (1 place short)');
+    expect(text).toContain('- Missed Leading: rank 2 &gt; 1 (1 place short)');
     expect(text).toContain('| Dimension | Score | Rank | Points |');
     expect(text).toContain('| Apps | higher | 300 | 25.00% | 0.2500 | 1666 | +1366 | 77.50 | 1 | Leading |');
     expect(text).toContain('Framework toy (dgmi 0.0.0-test)');

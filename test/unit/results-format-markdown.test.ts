@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainPalette } from '../../src/report/palette.js';
 import type { ResultFormatOptions } from '../../src/report/results/formatter.js';
@@ -58,6 +59,30 @@ describe('formatMarkdown', () => {
     const names = ['上|海', '北京', '四川', 'x', '上|海', '北京', 'x'];
     const text = formatMarkdown(fixtureTable({ name: names }), { ...en, period: '2022', top: 1 });
     expect(text).toContain('| 1 | 上\\|海 (310000) | East | 85.00 | Leading | 90.00 | 80.00 |');
+  });
+
+  it('writes <, > and & as entities, so a name cannot inject HTML into a viewer', () => {
+    expect(markdownCell('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // & first, or the & of &lt; would be escaped again: "a&lt;b" stays visible as written.
+    expect(markdownCell('R&D <b> a&lt;b')).toBe('R&amp;D &lt;b&gt; a&amp;lt;b');
+    const names = ['<img src=x onerror=alert(1)>', '北京', '四川', 'x', '上海', '北京', 'x'];
+    const text = formatMarkdown(fixtureTable({ name: names }), { ...en, period: '2022', top: 1 });
+    expect(text).toContain('| 1 | &lt;img src=x onerror=alert(1)&gt; (310000) | East |');
+    expect(text).not.toContain('<img');
+  });
+
+  it('leaves no raw <, >, line break or unescaped | in any text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const cell = markdownCell(text);
+        expect(cell).not.toMatch(/[<>\r\n]/u);
+        // Every | is preceded by an odd run of backslashes: escaped, whatever backslashes came before.
+        for (const match of cell.matchAll(/(\\*)\|/gu)) expect((match[1] ?? '').length % 2).toBe(1);
+        // Entities decode back to the text (line breaks aside): nothing is lost, only made inert.
+        const decoded = cell.replace(/\\([\\|])/gu, '$1').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+        expect(decoded).toBe(text.replace(/\r\n|\r|\n/gu, ' '));
+      }),
+    );
   });
 
   it('drops the group column when no selected row has a group', () => {

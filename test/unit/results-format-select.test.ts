@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScoreTable } from '../../src/model/score-table.js';
 import { plainPalette } from '../../src/report/palette.js';
-import { RESULT_FORMATS, RESULT_FORMAT_NAMES } from '../../src/report/results/index.js';
+import { BINARY_RESULT_FORMATS, RESULT_FORMATS, RESULT_FORMAT_NAMES } from '../../src/report/results/index.js';
 import { selectRows, splitByPeriod } from '../../src/report/results/select.js';
 import { fixtureTable } from './results-format-fixture.js';
 
@@ -62,8 +62,9 @@ describe('selectRows', () => {
 });
 
 describe('RESULT_FORMATS', () => {
-  it('has exactly the --format choices table, json, csv, markdown', () => {
-    expect(RESULT_FORMAT_NAMES).toEqual(['table', 'json', 'csv', 'markdown']);
+  it('has exactly the text --format choices table, json, csv, markdown, ndjson (parquet is bytes)', () => {
+    expect(RESULT_FORMAT_NAMES).toEqual(['table', 'json', 'csv', 'markdown', 'ndjson']);
+    expect(Object.keys(BINARY_RESULT_FORMATS)).toEqual(['parquet']);
   });
 
   it('every formatter is deterministic and respects --period', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cellSpecOf } from '../../src/load/cells.js';
 import { mapColumns } from '../../src/load/columns.js';
 import { loadFramework } from '../../src/load/framework.js';
@@ -213,13 +213,30 @@ describe('XLSX template content', () => {
     expect(table.some((r) => String(r[10]).includes('省级政府文件、政府门户网站'))).toBe(true); // a source
   });
 
-  it('is reproducible: the same framework gives the same parts (zip timestamps aside)', async () => {
+  it('is reproducible: the same framework gives the same parts', async () => {
     const parts = (bytes: Uint8Array) => Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]);
     const again = await buildXlsxTemplate(framework, { lang: 'zh' });
     expect(parts(again)).toEqual(parts(await zhBytes));
     // Workbook properties carry no clock either.
     expect(partText(again, 'docProps/core.xml')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>');
     expect(partText(again, 'docProps/core.xml')).toContain('<dc:creator>dgmi</dc:creator>');
+  });
+
+  it('is byte-identical whatever the clock says: the zip entries carry a fixed time', async () => {
+    const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // Two "runs" years apart: JSZip inside exceljs stamps entries with new Date() when it adds them.
+      vi.setSystemTime(new Date(Date.UTC(2001, 1, 3, 4, 5, 6)));
+      const first = await buildXlsxTemplate(framework, { lang: 'zh' });
+      vi.setSystemTime(new Date(Date.UTC(2031, 7, 9, 10, 11, 12)));
+      const second = await buildXlsxTemplate(framework, { lang: 'zh' });
+      expect(sha256(second)).toBe(sha256(first));
+      // And the same parts as before re-packing: the entries are untouched.
+      expect(Object.keys(unzipSync(first))).toEqual(Object.keys(unzipSync(await zhBytes)));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('offers no drop-down when level names cannot be listed inline (a comma in a name)', async () => {

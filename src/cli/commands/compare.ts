@@ -21,7 +21,7 @@ import { plainPalette } from '../../report/palette.js';
 import { compareCodeUnits } from '../../score/partition.js';
 import { score } from '../../score/engine.js';
 import { EXIT, type Io } from '../io.js';
-import { exitForScores, loadInputs } from './score.js';
+import { exitForScores, loadInputs, missingRequiredRegionsOf } from './score.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
 
 export interface CompareOptions {
@@ -178,14 +178,18 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
   const report = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
 
   const loadOptions = { encoding: options.encoding, maxBytes: options.maxBytes };
-  const current = await loadInputs(frameworkPath, dataPaths, loadOptions);
+  const current = await loadInputs(frameworkPath, dataPaths, { ...loadOptions, checkRequiredRegions: true });
   const { framework } = current;
   if (!framework) {
     report(current.diagnostics);
     return EXIT.usage;
   }
   const baseline = baselinePaths.length > 0 ? await loadSubmissions(framework, baselinePaths, { ...loadOptions, regions: current.regions ?? null }) : undefined;
-  const early = [...current.diagnostics, ...(baseline?.diagnostics ?? [])];
+  const early = [
+    ...current.diagnostics,
+    ...(baseline?.diagnostics ?? []),
+    ...(baseline ? missingRequiredRegionsOf(frameworkPath, { regions: current.regions, dataset: baseline.dataset }) : []),
+  ];
   if (!current.dataset || (baseline !== undefined && !baseline.dataset)) {
     report(early);
     return hasUnreadableInput(early) ? EXIT.usage : EXIT.findings;

@@ -1,4 +1,5 @@
 /** What every command needs from the CLI: language, palette, where output goes. */
+import { join } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Lang } from '../../model/i18n.js';
 import { DIAGNOSTIC_FORMATS } from '../../report/diagnostics/index.js';
@@ -6,7 +7,7 @@ import type { Palette } from '../../report/palette.js';
 import { chalkPalette, colourLevel } from '../colour.js';
 import { EXIT, type Io } from '../io.js';
 import { resolveLang } from '../lang.js';
-import { assertNotAnInput, OutputDirectoryMissing, OutputRefused, writeFileAtomic, type OutputChunks } from '../output.js';
+import { assertNotAnInput, OutputDirectoryMissing, OutputIsDirectory, OutputRefused, writeFileAtomic, type OutputChunks } from '../output.js';
 
 export interface Presentation {
   readonly lang: Lang;
@@ -70,6 +71,12 @@ async function writeOutput(io: Io, content: string | Uint8Array | OutputChunks, 
         lang === 'zh'
           ? `dgmi: 拒绝写入 ${output}：它是输入文件 ${error.message}。请另选 --output 路径。\n`
           : `dgmi: refusing to write ${output}: it is the input file ${error.message}. Choose another --output path.\n`,
+      );
+    } else if (error instanceof OutputIsDirectory) {
+      io.stderr(
+        lang === 'zh'
+          ? `dgmi: 无法写入 ${output}：它是一个目录；请在 --output 中给出文件名，例如 ${join(output, 'results')}\n`
+          : `dgmi: cannot write ${output}: it is a directory; give --output a file name, e.g. ${join(output, 'results')}\n`,
       );
     } else if (error instanceof OutputDirectoryMissing) {
       io.stderr(lang === 'zh' ? `dgmi: 无法写入 ${output}：目录 ${error.message} 不存在\n` : `dgmi: cannot write ${output}: the directory ${error.message} does not exist\n`);

@@ -20,9 +20,9 @@ function markdownGrid(grid: ViewGrid): string {
   ].join('\n');
 }
 
-/** A line of prose with the characters markdown would act on escaped (`>` only matters at the start of a line, where prose never is). */
+/** A line of prose made inert as a cell is (`markdownCell`), and emphasis, code and link marks escaped too. */
 function prose(text: string): string {
-  return text.replace(/\\/gu, '\\\\').replace(/([*_`|<[\]])/gu, '\\$1').replace(/\r\n|\r|\n/gu, ' ');
+  return markdownCell(text).replace(/([*_`[\]])/gu, '\\$1');
 }
 
 /** `--format markdown`: `## region — period — framework`, the summary, two tables, notes, provenance. */

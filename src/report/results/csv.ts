@@ -4,6 +4,7 @@
  * header, numbers unrounded. Text that came from submissions is defused against formula
  * injection (OWASP "CSV Injection"): a cell that starts with = + - @ tab or CR gets a leading '.
  */
+import { hasGroups, hasIndicators } from './detail.js';
 import type { ResultFormatter } from './formatter.js';
 import { tierId, tierLabel } from './labels.js';
 import { rowPreparation, type RowPreparation } from './preparation.js';
@@ -36,20 +37,29 @@ function preparationCells(facts: RowPreparation): string[] {
   ];
 }
 
-/** `--format csv`: header `period,rank,region,name,group,score,tier,tier_name,<dimension ids>,<sub-group ids>`, then rows. */
+/**
+ * `--format csv`: header `period,rank,region,name,group,score,tier,tier_name,<dimension ids>,<sub-group ids>`, then rows.
+ * `--detail summary` leaves out the group columns; `--detail indicators` adds
+ * `<id>.value,<id>.normalised,<id>.imputed` per indicator after them.
+ */
 export const formatCsv: ResultFormatter = (table, options) => {
   const { framework, dataset, composite } = table;
   // framework.groups is pre-order, so dimensions first would interleave with their sub-groups.
   const dimensionIds = new Set(framework.dimensions.map((d) => d.id));
-  const groups = [
-    ...framework.dimensions,
-    ...framework.groups.filter((g) => !dimensionIds.has(g.id)),
-  ].map((g) => ({ id: g.id, scores: table.nodes.get(g.id) }));
+  const detail = options.detail ?? 'groups';
+  const groups = (hasGroups(detail) ? [...framework.dimensions, ...framework.groups.filter((g) => !dimensionIds.has(g.id))] : []).map((g) => ({
+    id: g.id,
+    scores: table.nodes.get(g.id),
+  }));
+  const indicators = (hasIndicators(detail) ? framework.indicators : []).map((i) => ({ id: i.id, scores: table.indicators.get(i.id) }));
 
   // Data preparation (issue 10): four more columns, only for frameworks that prepare.
   const preparationOf = rowPreparation(table);
-  const header = ['period', 'rank', 'region', 'name', 'group', 'score', 'tier', 'tier_name', ...groups.map((g) => g.id)];
-  if (preparationOf) header.push('screened', 'coverage', 'treated', 'imputed');
+  const header = [
+    ...['period', 'rank', 'region', 'name', 'group', 'score', 'tier', 'tier_name', ...groups.map((g) => g.id)],
+    ...(preparationOf ? ['screened', 'coverage', 'treated', 'imputed'] : []),
+    ...indicators.flatMap((i) => [`${i.id}.value`, `${i.id}.normalised`, `${i.id}.imputed`]),
+  ];
   const lines = [header.map(csvTextCell).join(',')];
   for (const row of selectRows(table, options)) {
     const level = table.tier[row] ?? -1;
@@ -65,6 +75,11 @@ export const formatCsv: ResultFormatter = (table, options) => {
         csvTextCell(tierLabel(framework, level, options.lang)),
         ...groups.map((g) => csvNumberCell(g.scores?.score[row])),
         ...(preparationOf ? preparationCells(preparationOf(row)) : []),
+        ...indicators.flatMap((i) => [
+          csvNumberCell(i.scores?.value[row]),
+          csvNumberCell(i.scores?.normalised[row]),
+          i.scores === undefined ? '' : i.scores.imputed[row] ? 'true' : 'false',
+        ]),
       ].join(','),
     );
   }

@@ -5,6 +5,7 @@
 import type { Lang } from '../../model/i18n.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import type { Palette } from '../palette.js';
+import type { ResultDetail } from './detail.js';
 
 export interface ResultFormatOptions {
   /** Language of headers, tier and group names, and diagnostic messages. */
@@ -19,6 +20,8 @@ export interface ResultFormatOptions {
   readonly top?: number | undefined;
   /** Prepend U+FEFF so Excel reads UTF-8 (CSV only). */
   readonly bom?: boolean | undefined;
+  /** How much of each result json, ndjson, csv and parquet carry (`--detail`); each format's own default when absent. */
+  readonly detail?: ResultDetail | undefined;
 }
 
 export type ResultFormatter = (table: ScoreTable, options: ResultFormatOptions) => string;

@@ -8,6 +8,8 @@ import { formatJson, jsonResultChunks } from './json.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions } from './formatter.js';
 import { formatMarkdown } from './markdown.js';
+import { formatNdjson, ndjsonResultChunks } from './ndjson.js';
+import { formatParquet, parquetChunks } from './parquet.js';
 import { formatTable } from './table.js';
 
 export const RESULT_FORMATS = {
@@ -15,6 +17,7 @@ export const RESULT_FORMATS = {
   json: formatJson,
   csv: formatCsv,
   markdown: formatMarkdown,
+  ndjson: formatNdjson,
 } as const satisfies Readonly<Record<string, ResultFormatter>>;
 
 export type ResultFormat = keyof typeof RESULT_FORMATS;
@@ -26,7 +29,24 @@ export type ResultFormat = keyof typeof RESULT_FORMATS;
  */
 export const RESULT_STREAMS: Partial<Record<ResultFormat, (table: ScoreTable, options: ResultFormatOptions) => Iterable<string | Uint8Array>>> = {
   json: jsonResultChunks,
+  ndjson: ndjsonResultChunks,
 };
+
+/**
+ * Formats that are bytes, not text (Parquet), as pieces to write out as they come: to a file or
+ * a pipe, never to a terminal. Their library is imported on first use, so listing them here
+ * costs nothing at start-up.
+ */
+export const BINARY_RESULT_FORMATS = {
+  parquet: parquetChunks,
+} as const satisfies Readonly<Record<string, (table: ScoreTable, options: ResultFormatOptions) => AsyncIterable<Uint8Array>>>;
+
+/** Every `dgmi score --format` choice: text formats and binary ones. */
+export type ScoreFormat = ResultFormat | keyof typeof BINARY_RESULT_FORMATS;
+
+export function isBinaryResultFormat(format: ScoreFormat): format is keyof typeof BINARY_RESULT_FORMATS {
+  return Object.hasOwn(BINARY_RESULT_FORMATS, format);
+}
 
 /** The `--format` choices, in help order. */
 export const RESULT_FORMAT_NAMES = Object.keys(RESULT_FORMATS) as ResultFormat[];
@@ -36,4 +56,5 @@ export { RESULT_FORMAT_ID } from './json.js';
 export { jsonResultChunks };
 export { selectRows, splitByPeriod } from './select.js';
 export type { PeriodRows, RowSelection } from './select.js';
-export { formatCsv, formatJson, formatMarkdown, formatTable };
+export { formatCsv, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable, ndjsonResultChunks, parquetChunks };
+export { DEFAULT_DETAIL, RESULT_DETAILS, type ResultDetail } from './detail.js';

@@ -13,6 +13,7 @@
 import { diagnosticEntry } from '../diagnostics/json.js';
 import type { Dataset } from '../../model/dataset.js';
 import type { IndicatorScores, NodeScores, ScoreTable } from '../../model/score-table.js';
+import { hasGroups, hasIndicators, type ResultDetail } from './detail.js';
 import type { ResultFormatOptions, ResultFormatter } from './formatter.js';
 import { tierId } from './labels.js';
 import { preparationJson } from './preparation-json.js';
@@ -48,16 +49,21 @@ export interface JsonResultColumns extends Pick<Dataset, 'region' | 'name' | 'gr
   readonly tier: readonly string[];
   readonly nodes: readonly Pick<NodeScores, 'score' | 'rank' | 'contribution'>[];
   readonly indicators: readonly Pick<IndicatorScores, 'value' | 'normalised' | 'imputed'>[];
+  /** `--detail`: without groups the `nodes` key is left out, without indicators the `indicators` key; both are there when absent. */
+  readonly detail?: ResultDetail | undefined;
 }
 
-/** A table's results as {@link JsonResultColumns}, sharing its arrays (no copy). */
-export function jsonResultColumns(table: ScoreTable): JsonResultColumns {
+/** A table's results as {@link JsonResultColumns}, sharing its arrays (no copy); groups and indicators only as `detail` asks. */
+export function jsonResultColumns(table: ScoreTable, detail: ResultDetail = 'indicators'): JsonResultColumns {
   const { framework, dataset } = table;
+  const groups = hasGroups(detail) ? framework.groups : [];
+  const indicators = hasIndicators(detail) ? framework.indicators : [];
   const rowCount = dataset.region.length;
   const nan = () => new Float64Array(rowCount).fill(Number.NaN);
   return {
-    nodeIds: framework.groups.map((g) => g.id),
-    indicatorIds: framework.indicators.map((i) => i.id),
+    detail,
+    nodeIds: groups.map((g) => g.id),
+    indicatorIds: indicators.map((i) => i.id),
     region: dataset.region,
     name: dataset.name,
     group: dataset.group,
@@ -66,8 +72,8 @@ export function jsonResultColumns(table: ScoreTable): JsonResultColumns {
     score: table.composite.score,
     rank: table.composite.rank,
     // A group or indicator missing from the table (only in a malformed one) is written as nulls.
-    nodes: framework.groups.map((g) => table.nodes.get(g.id) ?? { score: nan(), rank: nan(), contribution: nan() }),
-    indicators: framework.indicators.map((i) => table.indicators.get(i.id) ?? { value: nan(), normalised: nan(), imputed: new Uint8Array(rowCount) }),
+    nodes: groups.map((g) => table.nodes.get(g.id) ?? { score: nan(), rank: nan(), contribution: nan() }),
+    indicators: indicators.map((i) => table.indicators.get(i.id) ?? { value: nan(), normalised: nan(), imputed: new Uint8Array(rowCount) }),
   };
 }
 
@@ -109,7 +115,7 @@ const utf8 = new TextEncoder();
  * alive until a final join gets them promoted out of V8's young generation, where collecting
  * them costs more than building them (measured at township scale: 10 s instead of 5 s).
  */
-class Utf8Builder {
+export class Utf8Builder {
   private bytes: Uint8Array;
   private length = 0;
 
@@ -146,6 +152,8 @@ export function jsonRowsBytes(columns: JsonResultColumns, templates: JsonRowTemp
   const { nodes, indicators } = columns;
   const emptyNodes = nodes.length === 0 ? '{}' : '';
   const emptyIndicators = indicators.length === 0 ? '{}' : '';
+  const withNodes = columns.detail === undefined || hasGroups(columns.detail);
+  const withIndicators = columns.detail === undefined || hasIndicators(columns.detail);
   // A row's numbers are converted by one JSON.stringify call: number-to-text conversion is most
   // of the cost, and V8's JSON serialiser does it faster than String(x) one number at a time
   // (measured: 40,000 × 200 in ~6 s instead of ~9 s on a 2-core box). It also writes NaN and
@@ -175,8 +183,8 @@ export function jsonRowsBytes(columns: JsonResultColumns, templates: JsonRowTemp
         `      "period": ${jsonTextOrNull(columns.period[row])},\n` +
         `      "score": ${jsonNumber(columns.score[row])},\n` +
         `      "rank": ${jsonNumber(columns.rank[row])},\n` +
-        `      "tier": ${jsonTextOrNull(columns.tier[row])},\n` +
-        `      "nodes": ${emptyNodes}`,
+        `      "tier": ${jsonTextOrNull(columns.tier[row])}` +
+        (withNodes ? `,\n      "nodes": ${emptyNodes}` : ''),
     );
     let text = '';
     slot = 0;
@@ -184,7 +192,7 @@ export function jsonRowsBytes(columns: JsonResultColumns, templates: JsonRowTemp
       text += open + texts[slot++] + NODE_RANK + texts[slot++] + NODE_CONTRIBUTION + texts[slot++] + ENTRY_CLOSE;
     }
     if (nodes.length > 0) text += OBJECT_CLOSE;
-    text += `,\n      "indicators": ${emptyIndicators}`;
+    if (withIndicators) text += `,\n      "indicators": ${emptyIndicators}`;
     for (let i = 0; i < indicatorOpen.length; i++) {
       text += (indicatorOpen[i] ?? '') + texts[slot++] + INDICATOR_NORMALISED + texts[slot++] + (indicators[i]?.imputed[row] ? INDICATOR_IMPUTED_TRUE : INDICATOR_IMPUTED_FALSE);
     }
@@ -226,7 +234,7 @@ export function jsonTail(table: ScoreTable, options: ResultFormatOptions, hasRes
 export function* jsonResultChunks(table: ScoreTable, options: ResultFormatOptions): Generator<string | Uint8Array, void, undefined> {
   const rows = selectRows(table, options);
   yield jsonHead(table, rows.length > 0);
-  const columns = jsonResultColumns(table);
+  const columns = jsonResultColumns(table, options.detail);
   const templates = jsonRowTemplates(columns);
   const step = jsonBatchRows(columns);
   for (let start = 0; start < rows.length; start += step) {

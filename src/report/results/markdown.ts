@@ -6,9 +6,20 @@ import { displayGrids } from './display.js';
 import type { ResultFormatter } from './formatter.js';
 import { provenanceNote } from './labels.js';
 
-/** A cell's text with the characters that would end the cell or the row escaped. */
+/**
+ * A cell's text made inert: `\\` and `|` escaped so the cell cannot end early, line breaks
+ * flattened so the row cannot, and `&`, `<`, `>` written as entities, since most Markdown
+ * viewers render inline HTML and a region name such as `<script>` must show as text, not run.
+ * Every Markdown formatter (score, compare, explain, audit, weights, sensitivity) uses this one.
+ */
 export function markdownCell(text: string): string {
-  return text.replace(/\\/gu, '\\\\').replace(/\|/gu, '\\|').replace(/\r\n|\r|\n/gu, ' ');
+  return text
+    .replace(/\\/gu, '\\\\')
+    .replace(/\|/gu, '\\|')
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/\r\n|\r|\n/gu, ' ');
 }
 
 function markdownRow(cells: readonly string[]): string {

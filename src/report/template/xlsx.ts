@@ -4,10 +4,11 @@
  * saying unit, range and definition), and a bilingual instructions sheet with every indicator's
  * definition, unit, direction, range, answers and source.
  *
- * The workbook's dates are fixed, so the parts are the same for the same framework. The zip around
- * them is not byte-for-byte: exceljs packs with JSZip, which stamps every entry with the time of
- * writing and offers no option to change it.
+ * The file is the same bytes for the same framework on every run: the workbook's dates are fixed,
+ * and the zip is packed again with fflate at a fixed time, since exceljs packs with JSZip, which
+ * stamps every entry with the time of writing and offers no option to change it.
  */
+import { unzipSync, zipSync } from 'fflate';
 import type { Alignment, Borders, DataValidation, Fill, Font, Style, Workbook, Worksheet } from 'exceljs';
 import { columnLetter } from '../../load/columns.js';
 import type { Lang, LocalizedText } from '../../model/i18n.js';
@@ -51,7 +52,17 @@ export async function buildXlsxTemplate(framework: ResolvedFramework, options: X
   workbook.lastPrinted = FIXED_DATE;
   addFormSheet(workbook, content);
   addInstructionsSheet(workbook, content);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return withFixedZipTimes(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+/**
+ * The same zip entries, in the same order, each stamped with {@link FIXED_DATE} (and default
+ * attributes), so two runs give byte-identical files: a checksum, a cache or a reviewer's diff
+ * sees a change only when the form changed. Entries are small XML parts; re-packing costs
+ * milliseconds.
+ */
+function withFixedZipTimes(zip: Uint8Array): Uint8Array {
+  return zipSync(unzipSync(zip), { level: 6, mtime: FIXED_DATE });
 }
 
 const BORDER_COLOUR = { argb: 'FFA6A6A6' };
