@@ -15,6 +15,7 @@ import { RULES_MESSAGES } from './codes/rules.js';
 import { SCORE_MESSAGES } from './codes/score.js';
 import { TIER_MESSAGES } from './codes/tier.js';
 import { XLSX_MESSAGES } from './codes/xlsx.js';
+import { WEIGHTS_MESSAGES } from './codes/weights.js';
 
 export const MESSAGES = {
   ...FILE_MESSAGES,
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...REGIONS_MESSAGES,
   ...EXPLAIN_MESSAGES,
   ...XLSX_MESSAGES,
+  ...WEIGHTS_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dataset } from './dataset.js';
 import type { ResolvedFramework } from './resolved.js';
+import type { GroupWeights } from '../weights/record.js';
 
 export interface NodeScores {
   /** On [0, scale] for bounded methods. */
@@ -44,5 +45,10 @@ export interface ScoreTable {
   readonly tier: Int32Array;
   /** Row indices sorted by period, then rank (unscored last), then region. */
   readonly order: Uint32Array;
+  /**
+   * The weights each node's children were aggregated with, per period where derived from the
+   * data (issue 12). Absent in tables built before weighting existed.
+   */
+  readonly weights?: readonly GroupWeights[] | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
