@@ -16,6 +16,8 @@ import { runSchema } from './commands/schema.js';
 import { runTemplate } from './commands/template.js';
 import { runScore } from './commands/score.js';
 import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
+import { WEIGHTS_FORMATS } from '../report/weights/index.js';
+import { runWeights } from './commands/weights.js';
 
 export interface CommonOptions {
   readonly lang?: string;
@@ -142,6 +144,19 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     const { dataPaths, region } = splitDataAndRegion(args);
     setExit(await runExplain(io, version, framework, dataPaths, region, options));
   });
+
+  // dgmi weights (issue 12)
+  readingSubmissions(
+    writingResults(
+      program
+        .command('weights')
+        .description("print every group's child weights as scoring used them: fixed, AHP (λmax, CI, CR) or derived from the data per period")
+        .argument('<framework>', 'framework YAML file')
+        .argument('<data...>', 'submission CSV files (wide or long)')
+        .addOption(formatOption(WEIGHTS_FORMATS, 'table'))
+        .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only on errors)')),
+    ),
+  ).action(async (framework: string, data: string[], options) => setExit(await runWeights(io, version, framework, data, options)));
 
   presenting(
     program
