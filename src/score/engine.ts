@@ -192,7 +192,7 @@ function fillEffectiveWeights(
   compositeWork: NodeWork,
   groupWork: readonly NodeWork[],
   indicatorScores: readonly IndicatorScores[],
-  rowShares: ReadonlyMap<string, Float64Array>,
+  rowShares: ReadonlyMap<string, number | Float64Array>,
 ): void {
   const composite = compositeWork.score;
   for (let row = 0; row < composite.length; row++) compositeWork.effectiveWeight[row] = composite[row] === composite[row] ? 1 : 0;

@@ -46,8 +46,11 @@ export interface WeightScope {
 export interface DerivedWeights {
   /** One record per scope (one with period null when the weights hold for every period). */
   readonly records: GroupWeights[];
-  /** Per child, its share on every row; undefined when the weights are fixed. */
-  readonly rowShares: Float64Array[] | undefined;
+  /**
+   * Per child, its share: one number when a single set of weights holds for every row (fixed,
+   * AHP, pooled, or data with one period), else the share on every row; undefined when fixed.
+   */
+  readonly rowShares: (number | Float64Array)[] | undefined;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -92,7 +95,9 @@ export function deriveWeights(node: WeightedNode, columns: ChildColumns, scopes:
 
   const perScope = usesData(weighting) ? scopes : [{ rows: allScopeRows(scopes), period: null }];
   const records: GroupWeights[] = [];
-  const rowShares = node.children.map(() => new Float64Array(unscored.length));
+  // One set of weights for every row needs no per-row arrays (allocating them for every group
+  // of a township-scale run cost more than deriving the weights).
+  const rowShares = perScope.length === 1 ? undefined : node.children.map(() => new Float64Array(unscored.length));
   for (const scope of perScope) {
     const complete = usesData(weighting) ? completeRows(scope.rows, columns.scores, unscored) : undefined;
     let record: GroupWeights;
@@ -115,16 +120,25 @@ export function deriveWeights(node: WeightedNode, columns: ChildColumns, scopes:
       };
     }
     records.push(record);
-    record.weights.forEach((w, c) => {
-      const out = rowShares[c]!;
-      for (const row of scope.rows) out[row] = w;
-    });
+    if (rowShares) {
+      record.weights.forEach((w, c) => {
+        const out = rowShares[c]!;
+        for (const row of scope.rows) out[row] = w;
+      });
+    }
   }
-  return { records, rowShares, diagnostics };
+  return { records, rowShares: rowShares ?? [...records[0]!.weights], diagnostics };
+}
+
+/** `column` at `rows`, packed. */
+function gatherRows(column: Float64Array, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]!]!;
+  return out;
 }
 
 function dataWeights(method: 'entropy' | 'critic' | 'cv' | 'pca', shift: number, columns: ChildColumns, complete: Uint32Array): WeightsOutcome {
-  const gather = (column: Float64Array) => Float64Array.from(complete, (row) => column[row]!);
+  const gather = (column: Float64Array) => gatherRows(column, complete);
   switch (method) {
     case 'entropy':
       return entropyWeights(columns.scores.map(gather), shift);
@@ -136,14 +150,23 @@ function dataWeights(method: 'entropy' | 'critic' | 'cv' | 'pca', shift: number,
       // A `zero` policy fills the normalised value but not the raw one: keep rows with every raw value.
       const raw = columns.scores.map((_, c) => columns.raw(c));
       const present = complete.filter((row) => raw.every((column) => column[row]! === column[row]!));
-      return cvWeights(raw.map((column) => Float64Array.from(present, (row) => column[row]!)));
+      return cvWeights(raw.map((column) => gatherRows(column, present)));
     }
   }
 }
 
 /** Rows of `rows` that are scored and have every child present: the complete cases weights are derived from. */
 export function completeRows(rows: Uint32Array, scores: readonly Float64Array[], unscored: Uint8Array): Uint32Array {
-  return rows.filter((row) => unscored[row] !== 1 && scores.every((column) => column[row]! === column[row]!));
+  // Column by column (one pass over each typed array), not row by row through closures.
+  const keep = new Uint8Array(unscored.length);
+  for (const row of rows) keep[row] = unscored[row] === 1 ? 0 : 1;
+  for (const column of scores) for (const row of rows) if (column[row]! !== column[row]!) keep[row] = 0;
+  let count = 0;
+  for (const row of rows) count += keep[row]!;
+  const out = new Uint32Array(count);
+  let at = 0;
+  for (const row of rows) if (keep[row] === 1) out[at++] = row;
+  return out;
 }
 
 function allScopeRows(scopes: readonly WeightScope[]): Uint32Array {

@@ -32,8 +32,8 @@ export interface WeightingContext {
   readonly diagnostics: Diagnostic[];
   /** Receives the weights used, node by node. */
   readonly records: GroupWeights[];
-  /** Receives per-row shares of every child whose weights were derived (by child id), for effective weights. */
-  readonly rowShares: Map<string, Float64Array>;
+  /** Receives the share of every child whose weights are not fixed (by child id; one number, or per row), for effective weights. */
+  readonly rowShares: Map<string, number | Float64Array>;
 }
 
 /** A node to aggregate: its settings, its children with their scores, and where its output goes. */
@@ -70,11 +70,10 @@ export function aggregateWeighted(node: WeightedAggregation, ctx: WeightingConte
   ctx.diagnostics.push(...derived.diagnostics);
   derived.rowShares?.forEach((shares, c) => ctx.rowShares.set(node.children[c]!.id, shares));
 
-  const inputs: AggregateChild[] = node.children.map((child, c) => ({
-    scores: node.childScores[c]!,
-    share: child.share,
-    ...(derived.rowShares ? { rowShares: derived.rowShares[c] } : {}),
-  }));
+  const inputs: AggregateChild[] = node.children.map((child, c) => {
+    const share = derived.rowShares?.[c] ?? child.share;
+    return typeof share === 'number' ? { scores: node.childScores[c]!, share } : { scores: node.childScores[c]!, share: child.share, rowShares: share };
+  });
   if (node.method === 'topsis') aggregateTopsis(inputs, ctx.scopes, ctx.unscored, framework.scale, buffers);
   else if (node.method === 'grey-relational') aggregateGreyRelational(inputs, ctx.scopes, ctx.unscored, node.rho ?? 0.5, framework.scale, buffers);
   else aggregateGroup(node.method, inputs, buffers);

@@ -3,7 +3,7 @@
  * (high entropy) tells them apart little and gets a small weight; one concentrated on a few
  * regions gets a large one.
  */
-import { isConstant, minMaxUnit, normaliseToOne, type WeightsOutcome } from './outcome.js';
+import { isConstant, normaliseToOne, type WeightsOutcome } from './outcome.js';
 
 /**
  * Entropy weights of `columns` (one per child, the rows of one scope, every value present,
@@ -15,22 +15,34 @@ export function entropyWeights(columns: readonly Float64Array[], shift = 0): Wei
   const n = columns[0]?.length ?? 0;
   if (n < 2) return { kind: 'degenerate', reason: 'too-few-rows' };
   const constant = columns.map(isConstant);
-  const divergence = columns.map((column, j) => {
-    if (constant[j]) return 0;
-    const x = minMaxUnit(column);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      x[i] = x[i]! + shift;
-      total += x[i]!;
-    }
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const p = x[i]! / total;
-      if (p > 0) sum += p * Math.log(p);
-    }
-    const e = -sum / Math.log(n);
-    // e ≤ 1 in exact arithmetic; rounding can leave 1 − e a hair below 0.
-    return Math.max(0, 1 - e);
-  });
+  const logN = Math.log(n);
+  const divergence = columns.map((column, j) => (constant[j] ? 0 : divergenceOf(column, shift, logN)));
   return normaliseToOne(divergence, constant);
+}
+
+/**
+ * d = 1 − e of one varying column in two passes and no allocation: with x the min–max scaled and
+ * shifted values and T = Σ x, Σ p ln p = Σ (x/T) ln(x/T) = (Σ x ln x)/T − ln T, so T and
+ * Σ x ln x are summed together. (At county scale this step runs over every cell of every
+ * weighted group, so it is kept as cheap as a normalisation.)
+ */
+function divergenceOf(column: Float64Array, shift: number, logN: number): number {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  const scale = 1 / (high - low);
+  let total = 0;
+  let xLogX = 0;
+  for (let i = 0; i < column.length; i++) {
+    const x = (column[i]! - low) * scale + shift;
+    total += x;
+    if (x > 0) xLogX += x * Math.log(x);
+  }
+  const e = -(xLogX / total - Math.log(total)) / logN;
+  // e ≤ 1 in exact arithmetic; rounding can leave 1 − e a hair below 0.
+  return Math.max(0, 1 - e);
 }
