@@ -157,15 +157,21 @@ function dataWeights(method: 'entropy' | 'critic' | 'cv' | 'pca', shift: number,
 
 /** Rows of `rows` that are scored and have every child present: the complete cases weights are derived from. */
 export function completeRows(rows: Uint32Array, scores: readonly Float64Array[], unscored: Uint8Array): Uint32Array {
-  // Column by column (one pass over each typed array), not row by row through closures.
-  const keep = new Uint8Array(unscored.length);
-  for (const row of rows) keep[row] = unscored[row] === 1 ? 0 : 1;
-  for (const column of scores) for (const row of rows) if (column[row]! !== column[row]!) keep[row] = 0;
+  // Column by column (one indexed pass over each typed array), not row by row through closures.
+  const m = rows.length;
+  const keep = new Uint8Array(m);
+  for (let i = 0; i < m; i++) keep[i] = unscored[rows[i]!] === 1 ? 0 : 1;
+  for (const column of scores) {
+    for (let i = 0; i < m; i++) {
+      const x = column[rows[i]!]!;
+      if (x !== x) keep[i] = 0;
+    }
+  }
   let count = 0;
-  for (const row of rows) count += keep[row]!;
+  for (let i = 0; i < m; i++) count += keep[i]!;
   const out = new Uint32Array(count);
   let at = 0;
-  for (const row of rows) if (keep[row] === 1) out[at++] = row;
+  for (let i = 0; i < m; i++) if (keep[i] === 1) out[at++] = rows[i]!;
   return out;
 }
 
