@@ -78,3 +78,16 @@ describe('dgmi weights', () => {
     expect(r.stdout).toContain('"ahp-inconsistent"');
   });
 });
+
+describe('dgmi explain with derived weights', () => {
+  it('says where each weight on the path came from, in both languages', () => {
+    const en = runDgmi(['explain', FW, DATA, 'r2', '--lang', 'en']);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('Weights: the children of Services (service) are weighted by entropy (2022); see dgmi weights.');
+    expect(en.stdout).toContain('Weights: the children of Weights demo (weights-demo) are weighted by AHP (all periods, CR = 0.000)');
+    // Entropy weights move with the data, so the leverage is measured by re-scoring, not read off the weights.
+    expect(en.stdout).toContain('weights derived from the data');
+    const zh = runDgmi(['explain', FW, DATA, 'r2', '--lang', 'zh']);
+    expect(zh.stdout).toContain('权重来源：政务服务 (service) 的子项权重按熵权法确定（2022）');
+  });
+});
