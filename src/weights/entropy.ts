@@ -12,11 +12,24 @@ import { isConstant, normaliseToOne, type WeightsOutcome } from './outcome.js';
  * d_j = 1 − e_j, w_j = d_j / Σ_k d_k. A constant column has d_j = 0 (its p are uniform, e = 1).
  */
 export function entropyWeights(columns: readonly Float64Array[], shift = 0): WeightsOutcome {
-  const n = columns[0]?.length ?? 0;
-  if (n < 2) return { kind: 'degenerate', reason: 'too-few-rows' };
-  const constant = columns.map(isConstant);
-  const logN = Math.log(n);
-  const divergence = columns.map((column, j) => (constant[j] ? 0 : divergenceOf(column, shift, logN)));
+  return entropyWeightsOf(columns.length, (j) => columns[j]!, shift);
+}
+
+/**
+ * The same, reading column j through `columnAt(j)` one column at a time, so a caller can gather
+ * every column into one reused buffer instead of allocating one per child (at township scale
+ * those allocations cost more than the entropy itself).
+ */
+export function entropyWeightsOf(count: number, columnAt: (j: number) => Float64Array, shift = 0): WeightsOutcome {
+  const constant: boolean[] = [];
+  const divergence: number[] = [];
+  for (let j = 0; j < count; j++) {
+    const column = columnAt(j);
+    if (column.length < 2) return { kind: 'degenerate', reason: 'too-few-rows' };
+    const isFlat = isConstant(column);
+    constant.push(isFlat);
+    divergence.push(isFlat ? 0 : divergenceOf(column, shift, Math.log(column.length)));
+  }
   return normaliseToOne(divergence, constant);
 }
 
