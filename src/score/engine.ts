@@ -92,8 +92,17 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
   // ── weighting (issue 12, src/weights): fixed, AHP or data-derived weights per node, and the
   // by-period aggregations (TOPSIS, grey relational). Everything else about a node stays here.
   const weighting: WeightingContext = {
-    framework, dataset, periods, scopes: context.scopes, allRows: everyRow, unscored,
-    indicatorScores, documentPaths, diagnostics, records: [], rowShares: new Map(),
+    framework,
+    dataset,
+    periods,
+    scopes: context.scopes,
+    allRows: everyRow,
+    unscored,
+    indicatorScores,
+    documentPaths,
+    diagnostics,
+    records: [],
+    rowShares: new Map(),
   };
   const aggregateInto = (node: Omit<WeightedAggregation, 'childScores'>, work: NodeWork): void => {
     issues.fill(0);
