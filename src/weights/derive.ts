@@ -168,12 +168,10 @@ export function completeRows(rows: Uint32Array, scores: readonly Float64Array[],
       if (x !== x) keep[i] = 0;
     }
   }
-  let count = 0;
-  for (let i = 0; i < m; i++) count += keep[i]!;
-  const out = new Uint32Array(count);
+  const out = new Uint32Array(m);
   let at = 0;
   for (let i = 0; i < m; i++) if (keep[i] === 1) out[at++] = rows[i]!;
-  return out;
+  return out.subarray(0, at);
 }
 
 function allScopeRows(scopes: readonly WeightScope[]): Uint32Array {
