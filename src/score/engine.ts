@@ -93,13 +93,11 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
   // by-period aggregations (TOPSIS, grey relational). Everything else about a node stays here.
   const weighting: WeightingContext = {
     framework,
-    dataset,
     periods,
     scopes: context.scopes,
     allRows: everyRow,
     unscored,
     indicatorScores,
-    documentPaths,
     diagnostics,
     records: [],
     rowShares: new Map(),

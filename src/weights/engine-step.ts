@@ -6,7 +6,6 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AggregateMethod } from '../model/framework.js';
-import type { Dataset } from '../model/dataset.js';
 import type { ResolvedFramework, ResolvedNode, ResolvedWeighting } from '../model/resolved.js';
 import type { IndicatorScores } from '../model/score-table.js';
 import { aggregateGroup, type AggregateBuffers, type AggregateChild } from '../score/aggregate.js';
@@ -21,14 +20,12 @@ import type { GroupWeights } from './record.js';
 /** What the step needs from the engine, the same for every node of one run. */
 export interface WeightingContext {
   readonly framework: ResolvedFramework;
-  readonly dataset: Dataset;
   readonly periods: Partition;
   /** The engine's normalisation scopes (periods, or every row pooled), which TOPSIS and grey relational compare within. */
   readonly scopes: readonly Uint32Array[];
   readonly allRows: Uint32Array;
   readonly unscored: Uint8Array;
   readonly indicatorScores: readonly IndicatorScores[];
-  readonly documentPaths: ReadonlyMap<string, readonly (string | number)[]>;
   readonly diagnostics: Diagnostic[];
   /** Receives the weights used, node by node. */
   readonly records: GroupWeights[];
