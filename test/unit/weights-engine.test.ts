@@ -128,6 +128,33 @@ describe('derived weights in the engine', () => {
     expect(record?.components?.map((c) => c.method)).toEqual(['ahp', 'entropy']);
   });
 
+  it('scores each period with its own weights, as if it were scored alone', () => {
+    const rows2023: Row[] = [
+      { region: 'r1', period: '2023', values: { a: 12, b: 8, c: 2 } },
+      { region: 'r2', period: '2023', values: { a: 15, b: 4, c: 9 } },
+      { region: 'r3', period: '2023', values: { a: 40, b: 6, c: 3 } },
+    ];
+    for (const weighting of ['entropy', 'critic', 'cv', 'pca'] as const) {
+      const framework = frameworkOf({ weighting, aggregate: 'topsis' });
+      const both = score(framework, datasetOf(framework, [...rows2022, ...rows2023]));
+      const alone = score(framework, datasetOf(framework, rows2023));
+      for (const region of ['r1', 'r2', 'r3']) expect(scoreOf(both, region, '2023')).toBeCloseTo(scoreOf(alone, region, '2023'), 12);
+      const row = both.dataset.region.findIndex((r, i) => r === 'r2' && both.dataset.period[i] === '2023');
+      const aloneRow = alone.dataset.region.indexOf('r2');
+      expect(both.indicators.get('a')?.effectiveWeight[row]).toBeCloseTo(alone.indicators.get('a')!.effectiveWeight[aloneRow]!, 12);
+    }
+  });
+
+  it('derives weights from complete rows and renormalises them where a child is missing', () => {
+    const framework = frameworkOf({ weighting: 'entropy' });
+    // r4 lacks c: the weights come from r1–r3 (as hand-computed above: 0.235024, 0.558756, 0.206220);
+    // r4's a and b normalise over r1–r4 (a = 25 → (25 − 10)/20 = 75; b = 7 → (7 − 5)/4 = 50),
+    // and its score is (0.235024·75 + 0.558756·50)/(0.235024 + 0.558756) = (17.6268 + 27.9378)/0.793780 = 57.4021
+    const table = score(framework, datasetOf(framework, [...rows2022, { region: 'r4', values: { a: 25, b: 7 } }]));
+    expect(table.weights?.find((w) => w.group === 'd')?.weights[0]).toBeCloseTo(0.235024, 6);
+    expect(scoreOf(table, 'r4')).toBeCloseTo(57.4021, 3);
+  });
+
   it('old frameworks resolve without weighting fields', () => {
     const framework = frameworkOf({});
     expect('weighting' in framework.dimensions[0]!).toBe(false);
