@@ -13,7 +13,7 @@ import { ahpWeights } from './ahp.js';
 import { combineWeights } from './combine.js';
 import { criticWeights } from './critic.js';
 import { cvWeights } from './cv.js';
-import { entropyWeightsOf } from './entropy.js';
+import { entropyWeightsAt } from './entropy.js';
 import type { DegenerateReason, WeightsOutcome } from './outcome.js';
 import { pcaWeights } from './pca.js';
 import type { AhpConsistency, GroupWeights, WeightComponent } from './record.js';
@@ -130,8 +130,9 @@ export function deriveWeights(node: WeightedNode, columns: ChildColumns, scopes:
   return { records, rowShares: rowShares ?? [...records[0]!.weights], diagnostics };
 }
 
-/** `column` at `rows`, packed into `out` (a new array unless one is given to reuse). */
-function gatherRows(column: Float64Array, rows: Uint32Array, out = new Float64Array(rows.length)): Float64Array {
+/** `column` at `rows`, packed. */
+function gatherRows(column: Float64Array, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]!]!;
   return out;
 }
@@ -139,10 +140,8 @@ function gatherRows(column: Float64Array, rows: Uint32Array, out = new Float64Ar
 function dataWeights(method: 'entropy' | 'critic' | 'cv' | 'pca', shift: number, columns: ChildColumns, complete: Uint32Array): WeightsOutcome {
   const gather = (column: Float64Array) => gatherRows(column, complete);
   switch (method) {
-    case 'entropy': {
-      const scratch = new Float64Array(complete.length);
-      return entropyWeightsOf(columns.scores.length, (j) => gatherRows(columns.scores[j]!, complete, scratch), shift);
-    }
+    case 'entropy':
+      return entropyWeightsAt(columns.scores, complete, shift);
     case 'critic':
       return criticWeights(columns.scores.map(gather));
     case 'pca':

@@ -3,7 +3,7 @@
  * (high entropy) tells them apart little and gets a small weight; one concentrated on a few
  * regions gets a large one.
  */
-import { isConstant, normaliseToOne, type WeightsOutcome } from './outcome.js';
+import { normaliseToOne, type WeightsOutcome } from './outcome.js';
 
 /**
  * Entropy weights of `columns` (one per child, the rows of one scope, every value present,
@@ -12,46 +12,48 @@ import { isConstant, normaliseToOne, type WeightsOutcome } from './outcome.js';
  * d_j = 1 − e_j, w_j = d_j / Σ_k d_k. A constant column has d_j = 0 (its p are uniform, e = 1).
  */
 export function entropyWeights(columns: readonly Float64Array[], shift = 0): WeightsOutcome {
-  return entropyWeightsOf(columns.length, (j) => columns[j]!, shift);
+  const n = columns[0]?.length ?? 0;
+  return entropyWeightsAt(columns, Uint32Array.from({ length: n }, (_, i) => i), shift);
 }
 
 /**
- * The same, reading column j through `columnAt(j)` one column at a time, so a caller can gather
- * every column into one reused buffer instead of allocating one per child (at township scale
- * those allocations cost more than the entropy itself).
+ * The same over the rows `rows` of full-length columns. Each column is gathered into one reused
+ * buffer while its minimum and maximum are found, then summed in one sequential pass: at county
+ * and township scale this runs over every cell of every weighted group, so it is kept to two
+ * passes a column and no allocation per child.
  */
-export function entropyWeightsOf(count: number, columnAt: (j: number) => Float64Array, shift = 0): WeightsOutcome {
+export function entropyWeightsAt(columns: readonly Float64Array[], rows: Uint32Array, shift = 0): WeightsOutcome {
+  const n = rows.length;
+  if (n < 2) return { kind: 'degenerate', reason: 'too-few-rows' };
+  const logN = Math.log(n);
+  const packed = new Float64Array(n);
   const constant: boolean[] = [];
   const divergence: number[] = [];
-  for (let j = 0; j < count; j++) {
-    const column = columnAt(j);
-    if (column.length < 2) return { kind: 'degenerate', reason: 'too-few-rows' };
-    const isFlat = isConstant(column);
+  for (const column of columns) {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = column[rows[i]!]!;
+      packed[i] = v;
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+    const isFlat = !(high > low);
     constant.push(isFlat);
-    divergence.push(isFlat ? 0 : divergenceOf(column, shift, Math.log(column.length)));
+    divergence.push(isFlat ? 0 : divergenceOf(packed, low, 1 / (high - low), shift, logN));
   }
   return normaliseToOne(divergence, constant);
 }
 
 /**
- * d = 1 − e of one varying column in two passes and no allocation: with x the min–max scaled and
- * shifted values and T = Σ x, Σ p ln p = Σ (x/T) ln(x/T) = (Σ x ln x)/T − ln T, so T and
- * Σ x ln x are summed together. (At county scale this step runs over every cell of every
- * weighted group, so it is kept as cheap as a normalisation.)
+ * d = 1 − e of one varying column in one pass: with x the min–max scaled and shifted values and
+ * T = Σ x, Σ p ln p = Σ (x/T) ln(x/T) = (Σ x ln x)/T − ln T, so T and Σ x ln x are summed together.
  */
-function divergenceOf(column: Float64Array, shift: number, logN: number): number {
-  let low = Infinity;
-  let high = -Infinity;
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i]!;
-    if (v < low) low = v;
-    if (v > high) high = v;
-  }
-  const scale = 1 / (high - low);
+function divergenceOf(values: Float64Array, low: number, scale: number, shift: number, logN: number): number {
   let total = 0;
   let xLogX = 0;
-  for (let i = 0; i < column.length; i++) {
-    const x = (column[i]! - low) * scale + shift;
+  for (let i = 0; i < values.length; i++) {
+    const x = (values[i]! - low) * scale + shift;
     total += x;
     if (x > 0) xLogX += x * Math.log(x);
   }
