@@ -3,8 +3,10 @@
  * The county (2,850 × 100) and township (40,000 × 200) workloads of bench/generate.js are
  * scored through the library API with their fixed weights and again with `weighting: entropy`
  * on every group and at the top (derived per period), in one process, alternating, several
- * times; medians go to bench/weights-results.md. Run after `npm run build`.
+ * times; then `dgmi score` end to end in fresh processes, fixed against entropy. Medians go to
+ * bench/weights-results.md. Run after `npm run build`.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +83,38 @@ for (const w of workloads) {
     );
     process.stderr.write(`${w.label}, ${label}: fixed ${f.toFixed(1)} ms (cpu ${fCpu.toFixed(1)}), entropy ${e.toFixed(1)} ms (cpu ${eCpu.toFixed(1)}): +${(100 * added).toFixed(1)} % wall, +${(100 * addedCpu).toFixed(1)} % cpu\n`);
   }
+}
+// End to end: `dgmi score FRAMEWORK DATA --format csv --output FILE` in a fresh process (start-up,
+// load, parse, score, format, write), fixed weights against entropy on the groups of indicators.
+lines.push(
+  '',
+  'End to end: `dgmi score FRAMEWORK DATA --format csv --output FILE` in a fresh process, fixed weights against entropy on the 20 groups of indicators; medians of wall and CPU time (user + system, all threads).',
+  '',
+  '| workload | `dgmi score`, fixed (s, wall / CPU) | `dgmi score`, entropy (s, wall / CPU) | added (wall / CPU) | target < 10 % |',
+  '| :--- | ---: | ---: | ---: | :--- |',
+);
+const e2eRuns = Number(process.env['BENCH_E2E_RUNS'] ?? 3);
+for (const w of workloads) {
+  const base = `${outDir}/weights-${w.name}`;
+  const measure = (framework) => {
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, [`${here}weights-cli-child.js`, 'score', framework, `${base}.csv`, '--format', 'csv', '--output', `${base}-result.csv`], { encoding: 'utf8' });
+    const wallMs = performance.now() - t0;
+    const report = /BENCH (\{.*\})/u.exec(run.stderr);
+    if (!report || run.status !== 0) throw new Error(`CLI run failed: ${run.stderr.slice(0, 2000)}`);
+    return { wallMs, cpuMs: JSON.parse(report[1]).cpuMs };
+  };
+  const m = { fixed: [], entropy: [] };
+  for (let i = 0; i < e2eRuns; i++) {
+    m.fixed.push(measure(`${base}.yaml`));
+    m.entropy.push(measure(`${base}-entropy.yaml`));
+  }
+  const [fWall, eWall, fCpu, eCpu] = [median(m.fixed.map((r) => r.wallMs)), median(m.entropy.map((r) => r.wallMs)), median(m.fixed.map((r) => r.cpuMs)), median(m.entropy.map((r) => r.cpuMs))];
+  const addedCpu = (eCpu - fCpu) / fCpu;
+  lines.push(
+    `| ${w.label} | ${(fWall / 1000).toFixed(2)} / ${(fCpu / 1000).toFixed(2)} | ${(eWall / 1000).toFixed(2)} / ${(eCpu / 1000).toFixed(2)} | ${(100 * (eWall / fWall - 1)).toFixed(1)} % / ${(100 * addedCpu).toFixed(1)} % | ${addedCpu < 0.1 ? 'met' : 'not met'} |`,
+  );
+  process.stderr.write(`${w.label} end to end: fixed ${(fWall / 1000).toFixed(2)} s (cpu ${(fCpu / 1000).toFixed(2)}), entropy ${(eWall / 1000).toFixed(2)} s (cpu ${(eCpu / 1000).toFixed(2)})\n`);
 }
 lines.push('');
 writeFileSync(`${here}weights-results.md`, lines.join('\n'));
