@@ -127,7 +127,10 @@ export function deriveWeights(node: WeightedNode, columns: ChildColumns, scopes:
       });
     }
   }
-  return { records, rowShares: rowShares ?? [...records[0]!.weights], diagnostics };
+  // No scope at all (a dataset without rows): nothing could be derived, so the fixed weights stand.
+  const only = records[0];
+  if (!only) return { records: [{ ...base, method: weighting.method, period: null, weights: fixed, fallback: 'too-few-rows' }], rowShares: undefined, diagnostics };
+  return { records, rowShares: rowShares ?? [...only.weights], diagnostics };
 }
 
 /** `column` at `rows`, packed. */

@@ -155,6 +155,13 @@ describe('derived weights in the engine', () => {
     expect(scoreOf(table, 'r4')).toBeCloseTo(57.4021, 3);
   });
 
+  it('scores a dataset without rows', () => {
+    const framework = frameworkOf({ weighting: 'entropy', aggregate: 'topsis' });
+    const table = score(framework, datasetOf(framework, []));
+    expect(table.composite.score).toHaveLength(0);
+    expect(table.weights?.find((w) => w.group === 'd')).toMatchObject({ method: 'entropy', fallback: 'too-few-rows', weights: [1 / 3, 1 / 3, 1 / 3] });
+  });
+
   it('old frameworks resolve without weighting fields', () => {
     const framework = frameworkOf({});
     expect('weighting' in framework.dimensions[0]!).toBe(false);
