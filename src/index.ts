@@ -57,3 +57,15 @@ export type { AuditReport, IndicatorAudit, GroupAudit, AuditOptions } from './an
 export { AUDIT_FORMATS } from './report/audit/index.js';
 export type { AuditFormat } from './report/audit/index.js';
 export type { PreparationReport, ScreenedUnit, TreatedPoint, TreatmentRecord } from './model/preparation.js';
+// Data-driven weights and MCDA aggregation (issue 12).
+export { ahpWeights, parseAhpEntry, RANDOM_INDEX } from './weights/ahp.js';
+export type { AhpResult } from './weights/ahp.js';
+export { entropyWeights } from './weights/entropy.js';
+export { criticWeights } from './weights/critic.js';
+export { cvWeights } from './weights/cv.js';
+export { pcaWeights } from './weights/pca.js';
+export { combineWeights } from './weights/combine.js';
+export type { WeightsOutcome, DegenerateReason } from './weights/outcome.js';
+export type { GroupWeights, AhpConsistency, WeightComponent } from './weights/record.js';
+export { WEIGHTS_FORMATS } from './report/weights/index.js';
+export type { WeightsFormat, WeightsReport } from './report/weights/index.js';

@@ -7,6 +7,7 @@
  * re-scoring with the raw value moved one step in the improving direction (or, at the bound, one
  * step back) and dividing the unrounded composite's change by the normalised value's change.
  */
+import { usesData } from '../weights/derive.js';
 import type { ResolvedFramework, ResolvedIndicator } from '../model/resolved.js';
 import { gridOf } from './explain-grid.js';
 import type { Rescorer } from './explain-rescore.js';
@@ -19,12 +20,16 @@ export interface Leverage {
   readonly method: LeverageMethod;
 }
 
-/** Whether every mean between the indicator and the composite (the composite's own included) is arithmetic. */
+/**
+ * Whether every mean between the indicator and the composite (the composite's own included) is
+ * arithmetic with weights that do not move with the data: entropy, CRITIC, CV or PCA weights
+ * change when a value does, so the effective weight is then no exact rate.
+ */
 export function isArithmeticPath(framework: ResolvedFramework, indicator: ResolvedIndicator): boolean {
-  if (framework.aggregate !== 'arithmetic') return false;
+  if (framework.aggregate !== 'arithmetic' || usesData(framework.weighting)) return false;
   return indicator.path.every((id) => {
     const node = framework.nodeById.get(id);
-    return node?.kind === 'group' && node.aggregate === 'arithmetic';
+    return node?.kind === 'group' && node.aggregate === 'arithmetic' && !usesData(node.weighting);
   });
 }
 

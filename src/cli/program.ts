@@ -23,6 +23,8 @@ import { SENSITIVITY_METHODS } from '../analyse/sensitivity/spec.js';
 import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
 import { resolveLang } from './lang.js';
 import { capThreads, cpuCount } from './threads.js';
+import { WEIGHTS_FORMATS } from '../report/weights/index.js';
+import { runWeights } from './commands/weights.js';
 
 export interface CommonOptions {
   readonly lang?: string;
@@ -188,6 +190,18 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .addOption(failOnOption('exit 1 when a finding is at or above this severity (warning: gate CI on flagged indicators and groups)').default('error')),
     ),
   ).action(async (framework: string, data: string[], options) => setExit(await runAudit(io, version, framework, data, options)));
+  // dgmi weights (issue 12)
+  readingSubmissions(
+    writingResults(
+      program
+        .command('weights')
+        .description("print every group's child weights as scoring used them: fixed, AHP (λmax, CI, CR) or derived from the data per period")
+        .argument('<framework>', 'framework YAML file')
+        .argument('<data...>', 'submission CSV files (wide or long)')
+        .addOption(formatOption(WEIGHTS_FORMATS, 'table'))
+        .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only on errors)')),
+    ),
+  ).action(async (framework: string, data: string[], options) => setExit(await runWeights(io, version, framework, data, options)));
 
   presenting(
     program

@@ -17,6 +17,7 @@ import { SENSITIVITY_MESSAGES } from './codes/sensitivity.js';
 import { TIER_MESSAGES } from './codes/tier.js';
 import { XLSX_MESSAGES } from './codes/xlsx.js';
 import { PREPARE_MESSAGES } from './codes/prepare.js';
+import { WEIGHTS_MESSAGES } from './codes/weights.js';
 
 export const MESSAGES = {
   ...FILE_MESSAGES,
@@ -31,6 +32,7 @@ export const MESSAGES = {
   ...XLSX_MESSAGES,
   ...SENSITIVITY_MESSAGES,
   ...PREPARE_MESSAGES,
+  ...WEIGHTS_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

@@ -79,17 +79,78 @@ export const NormaliseSchema = z
   ])
   .meta({ id: 'Normalise', description: 'How raw values map onto [0, 1] before scaling. Example: { method: goalpost, min: 0, max: 100 }' });
 
-export const AGGREGATE_METHODS = ['arithmetic', 'geometric', 'harmonic', 'minimum'] as const;
+export const AGGREGATE_METHODS = ['arithmetic', 'geometric', 'harmonic', 'minimum', 'topsis', 'grey-relational'] as const;
 export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
 
 export const AggregateSchema = z
   .union([
     z.enum(AGGREGATE_METHODS),
     z.strictObject({
-      method: z.enum(AGGREGATE_METHODS).meta({ description: 'arithmetic (weighted mean), geometric, harmonic, minimum (weakest link; weights ignored).' }),
+      method: z
+        .enum(AGGREGATE_METHODS)
+        .meta({
+          description:
+            'arithmetic (weighted mean), geometric, harmonic, minimum (weakest link; weights ignored), topsis (closeness to the ideal region, per period), grey-relational (grey relational grade to the ideal sequence, per period).',
+        }),
+      rho: z.number().optional().meta({ description: 'grey-relational only: the distinguishing coefficient ρ in (0, 1]. Default 0.5.' }),
     }),
   ])
   .meta({ id: 'Aggregate', description: 'How a group combines its children. Example: { method: geometric }' });
+
+// ── Data-driven weighting (issue 12) ─────────────────────────────────────────────────────────
+export const WEIGHTING_METHODS = ['fixed', 'entropy', 'critic', 'cv', 'pca', 'ahp', 'combine'] as const;
+export type WeightingMethod = (typeof WEIGHTING_METHODS)[number];
+/** The methods a `combine` entry may name: anything but `combine` itself. */
+export const COMBINABLE_METHODS = ['fixed', 'entropy', 'critic', 'cv', 'pca', 'ahp'] as const;
+export type CombinableMethod = (typeof COMBINABLE_METHODS)[number];
+
+const WEIGHTING_DESCRIPTION =
+  "How the children's weights are set. fixed (default): their `weight:` fields; entropy (熵权法), critic, cv (coefficient of variation), pca (squared first-component loadings): derived from the data per period (or pooled, see weighting_scope); ahp: from the `ahp:` pairwise matrix; combine: a mix given by `combine:`.";
+
+export const WeightingSchema = z
+  .union([
+    z.enum(WEIGHTING_METHODS),
+    z.strictObject({
+      method: z.enum(WEIGHTING_METHODS).meta({ description: WEIGHTING_DESCRIPTION }),
+      shift: z.number().optional().meta({ description: 'entropy only: added to the min–max normalised values before p_ij is taken. Default 0. Example: 0.0001' }),
+    }),
+  ])
+  .meta({ id: 'Weighting', description: `${WEIGHTING_DESCRIPTION} Example: entropy` });
+
+export const WeightingScopeSchema = z
+  .enum(['period', 'pooled'])
+  .meta({ description: 'Over which rows data-driven weights are derived: each period apart (default), or every period pooled into one set of weights. Example: pooled' });
+
+export const AhpSchema = z
+  .strictObject({
+    matrix: z
+      .array(z.array(z.union([z.number(), z.string()])))
+      .meta({ description: 'Pairwise comparisons a_ij (Saaty 1–9 scale) in the order of the children, reciprocal (a_ji = 1/a_ij); fractions may be written as strings. Example: [[1, 3, 5], ["1/3", 1, 2], ["1/5", "1/2", 1]]' }),
+    max_cr: z.number().optional().meta({ description: 'A consistency ratio from 0.1 up to (not including) this is accepted with a warning instead of an error. Example: 0.15' }),
+  })
+  .meta({ id: 'Ahp', description: 'The AHP pairwise comparison matrix of the children (层次分析法判断矩阵).' });
+
+export const CombineSchema = z
+  .array(
+    z.strictObject({
+      method: z.enum(COMBINABLE_METHODS).meta({ description: 'A weighting method. Example: ahp' }),
+      share: z.number().meta({ description: 'Its share in the mix, > 0; shares are normalised to sum 1. Example: 0.5' }),
+    }),
+  )
+  .meta({ id: 'Combine', description: 'Combined weighting (组合赋权): w = Σ share·w(method) / Σ share. Example: [{ method: ahp, share: 0.5 }, { method: entropy, share: 0.5 }]' });
+
+/** The weighting keys a group, or the framework for its dimensions, may carry. */
+export const WEIGHTING_FIELDS = {
+  weighting: WeightingSchema.optional(),
+  weighting_scope: WeightingScopeSchema.optional(),
+  ahp: AhpSchema.optional(),
+  combine: CombineSchema.optional(),
+};
+
+export type WeightingInput = z.infer<typeof WeightingSchema>;
+export type AhpInput = z.infer<typeof AhpSchema>;
+export type CombineInput = z.infer<typeof CombineSchema>;
+// ─────────────────────────────────────────────────────────────────────────────────────────────
 
 export const WeightSchema = z
   .number()
@@ -163,6 +224,10 @@ export interface GroupInput {
   description?: z.infer<typeof LocalizedTextSchema> | undefined;
   weight?: number | undefined;
   aggregate?: z.infer<typeof AggregateSchema> | undefined;
+  weighting?: WeightingInput | undefined;
+  weighting_scope?: z.infer<typeof WeightingScopeSchema> | undefined;
+  ahp?: AhpInput | undefined;
+  combine?: CombineInput | undefined;
   groups?: GroupInput[] | undefined;
   indicators?: IndicatorInput[] | undefined;
 }
@@ -174,6 +239,7 @@ export const GroupSchema: z.ZodType<GroupInput> = z
     description: LocalizedTextSchema.optional().meta({ description: 'What the group covers.' }),
     weight: WeightSchema.optional(),
     aggregate: AggregateSchema.optional(),
+    ...WEIGHTING_FIELDS,
     get groups() {
       return z.array(GroupSchema).optional().meta({ description: 'Sub-groups (exclusive with indicators).' });
     },
@@ -296,6 +362,7 @@ export const FrameworkSchema = z
       .optional()
       .meta({ description: 'Defaults for every indicator. Example: { normalise: { method: minmax }, missing: reweight }' }),
     aggregate: AggregateSchema.optional().meta({ description: 'How the dimensions combine into the index. Default arithmetic.' }),
+    ...WEIGHTING_FIELDS,
     dimensions: z.array(GroupSchema).min(1).meta({ description: 'First-level groups.' }),
     tiers: TiersSchema.optional(),
     screen: ScreenSchema.optional(),

@@ -3,7 +3,7 @@
  * weights normalised among siblings, every node reachable by id. This is what the engine,
  * the tier rules and the analyses consume; they never look at raw YAML.
  */
-import type { AggregateMethod, Bounds, Direction, MissingPolicy, Transform } from './framework.js';
+import type { AggregateMethod, Bounds, CombinableMethod, Direction, MissingPolicy, Transform, WeightingMethod } from './framework.js';
 import type { LocalizedText } from './i18n.js';
 
 export type Normalise =
@@ -56,6 +56,22 @@ export interface Treatment {
   readonly fallback: 'log' | 'none';
 }
 
+/**
+ * How a group's children (or the framework's dimensions) are weighted when not simply by their
+ * `weight:` fields. Absent on a node means `fixed`.
+ */
+export interface ResolvedWeighting {
+  readonly method: WeightingMethod;
+  /** Derive data-driven weights per period, or once over every period pooled. */
+  readonly scope: 'period' | 'pooled';
+  /** entropy: added to the min–max normalised values. */
+  readonly shift: number;
+  /** The pairwise matrix, fractions read as numbers (present for `ahp`, or `combine` with ahp). */
+  readonly ahp?: { readonly matrix: readonly (readonly number[])[]; readonly maxCr: number } | undefined;
+  /** The mix of a `combine` weighting. */
+  readonly combine?: readonly { readonly method: CombinableMethod; readonly share: number }[] | undefined;
+}
+
 export interface ResolvedGroup {
   readonly kind: 'group';
   readonly id: string;
@@ -64,6 +80,10 @@ export interface ResolvedGroup {
   readonly weight: number;
   readonly share: number;
   readonly aggregate: AggregateMethod;
+  /** grey-relational: the distinguishing coefficient ρ. */
+  readonly rho?: number | undefined;
+  /** How the children are weighted; absent: fixed (`share`). */
+  readonly weighting?: ResolvedWeighting | undefined;
   /** Either all groups or all indicators. */
   readonly children: readonly ResolvedNode[];
   /** 1 for a dimension, 2 for its sub-groups, … */
@@ -135,6 +155,10 @@ export interface ResolvedFramework {
   readonly regions?: RegionsDeclaration | undefined;
   /** How the dimensions combine into the composite. */
   readonly aggregate: AggregateMethod;
+  /** grey-relational at the top: the distinguishing coefficient ρ. */
+  readonly rho?: number | undefined;
+  /** How the dimensions are weighted; absent: fixed. */
+  readonly weighting?: ResolvedWeighting | undefined;
   readonly dimensions: readonly ResolvedGroup[];
   /** Every group (dimensions and sub-groups), parents before children (pre-order). */
   readonly groups: readonly ResolvedGroup[];

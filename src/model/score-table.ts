@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dataset } from './dataset.js';
 import type { PreparationReport } from './preparation.js';
 import type { ResolvedFramework } from './resolved.js';
+import type { GroupWeights } from '../weights/record.js';
 
 export interface NodeScores {
   /** On [0, scale] for bounded methods. */
@@ -45,6 +46,11 @@ export interface ScoreTable {
   readonly tier: Int32Array;
   /** Row indices sorted by period, then rank (unscored last), then region. */
   readonly order: Uint32Array;
+  /**
+   * The weights each node's children were aggregated with, per period where derived from the
+   * data (issue 12). Absent in tables built before weighting existed.
+   */
+  readonly weights?: readonly GroupWeights[] | undefined;
   readonly diagnostics: readonly Diagnostic[];
   /** What data preparation did; present only when the framework prepares (denominator, screen or treat). */
   readonly preparation?: PreparationReport | undefined;

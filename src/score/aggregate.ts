@@ -10,6 +10,11 @@ export interface AggregateChild {
   readonly scores: Float64Array;
   /** The child's weight normalised among its siblings (`ResolvedNode.share`). */
   readonly share: number;
+  /**
+   * Per-row shares when the group's weights are derived from the data (they differ between
+   * periods); `share` is ignored where this is given.
+   */
+  readonly rowShares?: Float64Array | undefined;
 }
 
 /** Bit in `issues`: a zero child forced a geometric or harmonic mean to 0. */
@@ -32,6 +37,7 @@ export interface AggregateBuffers {
  * minimum takes the smallest present child and ignores the weights.
  */
 export function aggregateGroup(method: AggregateMethod, children: readonly AggregateChild[], buffers: AggregateBuffers): void {
+  if (method === 'topsis' || method === 'grey-relational') throw new Error(`aggregateGroup: ${method} needs the periods; see ./topsis.ts and ./grey-relational.ts`);
   const { out, presentShare, issues } = buffers;
   const n = out.length;
   presentShare.fill(0);
@@ -44,7 +50,7 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
   const low = new Float64Array(isMean ? n : 0).fill(Infinity);
   const high = new Float64Array(isMean ? n : 0).fill(-Infinity);
 
-  for (const { scores, share } of children) {
+  for (const { scores, share: fixedShare, rowShares } of children) {
     if (isMean) {
       for (let row = 0; row < n; row++) {
         const x = scores[row]!;
@@ -57,6 +63,7 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
         for (let row = 0; row < n; row++) {
           const x = scores[row]!;
           if (x !== x) continue;
+          const share = rowShares === undefined ? fixedShare : rowShares[row]!;
           out[row]! += share * x;
           presentShare[row]! += share;
         }
@@ -70,6 +77,7 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
         for (let row = 0; row < n; row++) {
           const x = scores[row]!;
           if (x !== x) continue;
+          const share = rowShares === undefined ? fixedShare : rowShares[row]!;
           presentShare[row]! += share;
           if (x > 0) out[row]! += isGeometric ? share * Math.log(x) : share / x;
           else if (x === 0) {
@@ -83,7 +91,7 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
         for (let row = 0; row < n; row++) {
           const x = scores[row]!;
           if (x !== x) continue;
-          presentShare[row]! += share;
+          presentShare[row]! += rowShares === undefined ? fixedShare : rowShares[row]!;
           if (x < out[row]!) out[row] = x;
         }
         break;

@@ -6,20 +6,22 @@
 
 /**
  * Writes the child's effective weight per row into `out`: the parent's effective weight × the
- * child's share ÷ the sum of the present siblings' shares where the child has a score, and 0
+ * child's share (constant, or per row) ÷ the sum of the present siblings' shares where the child has a score, and 0
  * where it was dropped (NaN score).
  */
 export function childEffectiveWeight(
   parentWeight: Float64Array,
   parentPresentShare: Float64Array,
   childScores: Float64Array,
-  share: number,
+  share: number | Float64Array,
   out: Float64Array,
 ): void {
   for (let row = 0; row < out.length; row++) {
     const x = childScores[row]!;
     const divisor = parentPresentShare[row]!;
-    out[row] = x === x && divisor > 0 ? (parentWeight[row]! * share) / divisor : 0;
+    // A Float64Array holds per-row shares: weights derived from the data differ between periods.
+    const s = typeof share === 'number' ? share : share[row]!;
+    out[row] = x === x && divisor > 0 ? (parentWeight[row]! * s) / divisor : 0;
   }
 }
 

@@ -12,7 +12,8 @@ import type { Dataset } from '../model/dataset.js';
 import type { ResolvedFramework, ResolvedNode } from '../model/resolved.js';
 import type { IndicatorScores, NodeScores, ScoreTable } from '../model/score-table.js';
 import { assignTiers } from '../tier/assign.js';
-import { aggregateGroup, ISSUE_NEGATIVE, ISSUE_ZERO, type AggregateChild } from './aggregate.js';
+import { ISSUE_NEGATIVE, ISSUE_ZERO } from './aggregate.js';
+import { aggregateWeighted, type WeightedAggregation, type WeightingContext } from '../weights/engine-step.js';
 import { childEffectiveWeight, contributionOf } from './effective-weight.js';
 import { scoreIndicator, type IndicatorContext } from './indicator.js';
 import { frameworkLocation, nodeDocumentPaths, rowLocation } from './locations.js';
@@ -92,18 +93,34 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
   // Groups are in pre-order, so walking them backwards aggregates every child before its parent.
   const groupWork: NodeWork[] = framework.groups.map(() => newNodeWork(n));
   const issues = new Uint8Array(n);
-  const aggregateInto = (method: AggregateMethod, children: readonly ResolvedNode[], work: NodeWork, id: string, path: readonly (string | number)[]): void => {
-    const inputs: AggregateChild[] = children.map((child) => ({ scores: scoresOf(child, indicatorScores, groupWork), share: child.share }));
-    issues.fill(0);
-    aggregateGroup(method, inputs, { out: work.score, presentShare: work.presentShare, issues });
-    reportAggregateIssues(issues, method, id, frameworkLocation(framework, [...path, 'aggregate']), periods, unscored, diagnostics);
+  // ── weighting (issue 12, src/weights): fixed, AHP or data-derived weights per node, and the
+  // by-period aggregations (TOPSIS, grey relational). Everything else about a node stays here.
+  const weighting: WeightingContext = {
+    framework,
+    periods,
+    scopes: context.scopes,
+    allRows: everyRow,
+    unscored,
+    indicatorScores,
+    diagnostics,
+    records: [],
+    rowShares: new Map(),
   };
+  const aggregateInto = (node: Omit<WeightedAggregation, 'childScores'>, work: NodeWork): void => {
+    issues.fill(0);
+    const childScores = node.children.map((child) => scoresOf(child, indicatorScores, groupWork));
+    aggregateWeighted({ ...node, childScores }, weighting, { out: work.score, presentShare: work.presentShare, issues });
+    reportAggregateIssues(issues, node.method, node.id, frameworkLocation(framework, [...node.path, 'aggregate']), periods, unscored, diagnostics);
+  };
+  // ── end weighting
   for (let g = framework.groups.length - 1; g >= 0; g--) {
     const group = framework.groups[g]!;
-    aggregateInto(group.aggregate, group.children, groupWork[g]!, group.id, documentPaths.get(group.id) ?? []);
+    const { id, aggregate: method, rho, weighting: spec, children } = group;
+    aggregateInto({ id, isTop: false, method, rho, weighting: spec, children, path: documentPaths.get(id) ?? [] }, groupWork[g]!);
   }
   const compositeWork = newNodeWork(n);
-  aggregateInto(framework.aggregate, framework.dimensions, compositeWork, framework.id, []);
+  const { id, aggregate: method, rho, weighting: spec, dimensions: children } = framework;
+  aggregateInto({ id, isTop: true, method, rho, weighting: spec, children, path: [] }, compositeWork);
 
   for (let row = 0; row < n; row++) {
     if (unscored[row] === 1) {
@@ -117,7 +134,7 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
   }
   if (framework.precision !== undefined) roundColumn(compositeWork.score, framework.precision);
 
-  fillEffectiveWeights(framework, compositeWork, groupWork, indicatorScores);
+  fillEffectiveWeights(framework, compositeWork, groupWork, indicatorScores, weighting.rowShares);
 
   const composite = finishNode(compositeWork, periods);
   const nodes = new Map<string, NodeScores>();
@@ -137,6 +154,7 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
       nodes,
       indicators,
       tier: tiering.tier,
+      weights: weighting.records,
       diagnostics: sortScoreDiagnostics(diagnostics),
       ...(prepared ? { preparation: prepared.report } : {}),
     },
@@ -186,6 +204,7 @@ function fillEffectiveWeights(
   compositeWork: NodeWork,
   groupWork: readonly NodeWork[],
   indicatorScores: readonly IndicatorScores[],
+  rowShares: ReadonlyMap<string, number | Float64Array>,
 ): void {
   const composite = compositeWork.score;
   for (let row = 0; row < composite.length; row++) compositeWork.effectiveWeight[row] = composite[row] === composite[row] ? 1 : 0;
@@ -200,13 +219,13 @@ function fillEffectiveWeights(
   for (const group of framework.groups) {
     const parent = parentOf(group);
     const work = groupWork[group.index]!;
-    childEffectiveWeight(parent.effectiveWeight, parent.presentShare, work.score, group.share, work.effectiveWeight);
+    childEffectiveWeight(parent.effectiveWeight, parent.presentShare, work.score, rowShares.get(group.id) ?? group.share, work.effectiveWeight);
   }
   for (const indicator of framework.indicators) {
     const parent = parentOf(indicator);
     const scores = indicatorScores[indicator.index]!;
     // An unscored row's groups are NaN, so their effective weight, and their indicators', is 0.
-    childEffectiveWeight(parent.effectiveWeight, parent.presentShare, scores.normalised, indicator.share, scores.effectiveWeight);
+    childEffectiveWeight(parent.effectiveWeight, parent.presentShare, scores.normalised, rowShares.get(indicator.id) ?? indicator.share, scores.effectiveWeight);
   }
 }
 

@@ -28,7 +28,9 @@ import type {
   TierRule,
   Treatment,
 } from '../model/resolved.js';
-import type { AggregateMethod } from '../model/framework.js';
+import type { AggregateMethod, AhpInput, CombineInput, WeightingInput } from '../model/framework.js';
+import type { ResolvedWeighting } from '../model/resolved.js';
+import { AHP_DEFAULT_MAX_CR, parseAhpEntry } from '../weights/ahp.js';
 import { dirname, isAbsolute, join } from 'node:path';
 
 export const DEFAULT_COLUMNS: Columns = { region: 'region', name: 'name', group: 'group', period: 'period' };
@@ -54,6 +56,40 @@ function resolveNormalise(input: NormaliseInput | undefined): Normalise {
 function resolveAggregate(input: AggregateInput | undefined): AggregateMethod {
   if (input === undefined) return 'arithmetic';
   return typeof input === 'string' ? input : input.method;
+}
+
+/** ρ of a grey-relational aggregate (default 0.5); undefined for every other method. */
+function resolveRho(input: AggregateInput | undefined): number | undefined {
+  if (resolveAggregate(input) !== 'grey-relational') return undefined;
+  return (typeof input === 'object' ? input.rho : undefined) ?? 0.5;
+}
+
+interface WeightingOwnerInput {
+  readonly weighting?: WeightingInput | undefined;
+  readonly weighting_scope?: 'period' | 'pooled' | undefined;
+  readonly ahp?: AhpInput | undefined;
+  readonly combine?: CombineInput | undefined;
+}
+
+/**
+ * The weighting of a group (or of the dimensions): undefined for plain fixed weights. A
+ * `combine:` list without `weighting:` means `weighting: combine`; the scope falls back to the
+ * framework's `weighting_scope`, then to per period.
+ */
+function resolveWeighting(owner: WeightingOwnerInput, defaultScope: 'period' | 'pooled'): ResolvedWeighting | undefined {
+  const written = typeof owner.weighting === 'string' ? owner.weighting : owner.weighting?.method;
+  const method = written ?? (owner.combine ? 'combine' : 'fixed');
+  if (method === 'fixed') return undefined;
+  const shift = typeof owner.weighting === 'object' ? (owner.weighting.shift ?? 0) : 0;
+  return {
+    method,
+    scope: owner.weighting_scope ?? defaultScope,
+    shift,
+    ...(owner.ahp
+      ? { ahp: { matrix: owner.ahp.matrix.map((row) => row.map((entry) => parseAhpEntry(entry) ?? Number.NaN)), maxCr: owner.ahp.max_cr ?? AHP_DEFAULT_MAX_CR } }
+      : {}),
+    ...(method === 'combine' && owner.combine ? { combine: owner.combine.map((part) => ({ method: part.method, share: part.share })) } : {}),
+  };
 }
 
 function resolveTierRule(input: TierRuleInput): TierRule {
@@ -130,6 +166,11 @@ function resolveTreat(own: TreatInput | undefined, top: TreatInput | undefined, 
   };
 }
 
+/** `rho` and `weighting` only when set, so a framework without them resolves exactly as before. */
+function optionalWeighting(rho: number | undefined, weighting: ResolvedWeighting | undefined) {
+  return { ...(rho === undefined ? {} : { rho }), ...(weighting === undefined ? {} : { weighting }) };
+}
+
 interface IndicatorDefaults {
   readonly normalise: Normalise;
   readonly missing: MissingPolicy;
@@ -154,6 +195,7 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
     transform: input.defaults?.transform ?? 'none',
     direction: input.defaults?.direction ?? 'positive',
   };
+  const defaultScope = input.weighting_scope ?? 'period';
   // Slots reserved in pre-order (a parent before its children), filled once the group is built.
   const groupSlots: (ResolvedGroup | undefined)[] = [];
   const indicators: ResolvedIndicator[] = [];
@@ -211,6 +253,7 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
       weight: group.weight ?? 1,
       share,
       aggregate: resolveAggregate(group.aggregate),
+      ...optionalWeighting(resolveRho(group.aggregate), resolveWeighting(group, defaultScope)),
       children,
       depth: path.length + 1,
       index,
@@ -236,6 +279,7 @@ export function resolveFramework(input: FrameworkInput, options: ResolveOptions 
     columns: { ...DEFAULT_COLUMNS, ...input.columns },
     regions: resolveRegions(input.regions, options.file),
     aggregate: resolveAggregate(input.aggregate),
+    ...optionalWeighting(resolveRho(input.aggregate), resolveWeighting(input, defaultScope)),
     dimensions,
     groups: groupSlots.filter((g): g is ResolvedGroup => g !== undefined),
     indicators,

@@ -11,6 +11,7 @@ import type { DisplayColumn } from '../results/display.js';
 import { printable } from '../printable.js';
 import { NO_VALUE, groupLabel, periodHeading, regionLabel } from '../results/labels.js';
 import { goalLines, missedLine, periodLine, standingLine, tierName, whyLine, type SentenceContext } from './sentences.js';
+import { weightSourceNotes } from './weight-sources.js';
 import { EXPLAIN_WORDS, formatChange, formatPerUnit, formatPoints, formatRank, formatRaw, formatWeight } from './words.js';
 
 export interface ViewGrid {
@@ -139,8 +140,8 @@ function notes(ctx: SentenceContext): string[] {
   if (e.levers.some((l) => l.leverage.method === 'finite-difference')) {
     out.push(
       zh
-        ? '* 该指标到综合得分的路径上有几何、调和或最小值聚合：每标准化分得分是将原始值移动一个最小单位后重新计算得分所得的有限差分（随其他得分而变）。'
-        : '* A geometric, harmonic or minimum mean lies on this indicator\'s path: points per normalised point is a finite difference, measured by re-scoring with the raw value moved one step (it varies with the other scores).',
+        ? '* 该指标到综合得分的路径上有几何、调和、最小值、TOPSIS 或灰色关联聚合，或随数据变化的权重（熵权、CRITIC、变异系数、主成分）：每标准化分得分是将原始值移动一个最小单位后重新计算得分所得的有限差分（随其他得分而变）。'
+        : '* A geometric, harmonic, minimum, TOPSIS or grey relational aggregation, or weights derived from the data (entropy, CRITIC, CV, PCA), lies on this indicator\'s path: points per normalised point is a finite difference, measured by re-scoring with the raw value moved one step (it varies with the other scores).',
     );
   }
   const next = e.tierExplanation?.next;
@@ -166,6 +167,7 @@ function notes(ctx: SentenceContext): string[] {
       );
     }
   }
+  out.push(...weightSourceNotes(e, ctx.lang));
   const { atMaximum, missing, beyondTop } = e.skipped;
   if (atMaximum + missing + beyondTop > 0) {
     const parts = zh

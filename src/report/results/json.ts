@@ -18,6 +18,7 @@ import type { ResultFormatOptions, ResultFormatter } from './formatter.js';
 import { tierId } from './labels.js';
 import { preparationJson } from './preparation-json.js';
 import { selectRows } from './select.js';
+import { weightEntries } from '../weights/json.js';
 
 export const RESULT_FORMAT_ID = 'dgmi-result/1';
 
@@ -215,12 +216,25 @@ export function jsonHead(table: ScoreTable, hasResults: boolean): string {
   );
 }
 
+/**
+ * `"weights"`: the weight of every child of every node, per period where derived from the data
+ * (issue 12). Written only when the framework weights something other than by its `weight:`
+ * fields, so documents of other frameworks stay byte for byte what they were.
+ */
+function jsonWeights(table: ScoreTable): string {
+  const { framework } = table;
+  const derives = framework.weighting !== undefined || framework.groups.some((g) => g.weighting !== undefined);
+  if (!derives || !table.weights) return '';
+  return `  "weights": ${nestedJson(weightEntries({ framework, weights: table.weights }), 1)},\n`;
+}
+
 /** The document after the last result. */
 export function jsonTail(table: ScoreTable, options: ResultFormatOptions, hasResults: boolean): string {
   return (
     `${hasResults ? '\n  ]' : ''},\n` +
     // Data preparation (issue 10): only for frameworks that prepare, so other documents are unchanged.
     (table.preparation ? `  "preparation": ${nestedJson(preparationJson(table.preparation), 1)},\n` : '') +
+    jsonWeights(table) +
     `  "diagnostics": ${nestedJson(table.diagnostics.map((d) => diagnosticEntry(d, options.lang)), 1)}\n` +
     '}\n'
   );

@@ -27,6 +27,7 @@ import { dimensionTestsHaveOneMeasure, otherwiseIsNotNested, tierDimensionsExist
 import { transformDomainsContainBounds, transformsHaveRange } from './transforms.js';
 import { booleanUnitsHaveNoLevels, percentRangesLieInHundred } from './units.js';
 import { weightsArePositive } from './weights.js';
+import { ahpMatricesAreConsistent, ahpMatricesAreWellFormed, combineListsAreValid, derivedWeightingHasSiblings, weightingParametersAreValid } from './weighting.js';
 
 export const FRAMEWORK_RULES: readonly FrameworkRule[] = [
   // structure
@@ -52,6 +53,12 @@ export const FRAMEWORK_RULES: readonly FrameworkRule[] = [
   zscoresAreNotUnderMultiplicativeParents,
   multiplicativeChildrenAvoidZero,
   minimumGroupsHaveNoWeights,
+  // weighting (issue 12)
+  derivedWeightingHasSiblings,
+  combineListsAreValid,
+  weightingParametersAreValid,
+  ahpMatricesAreWellFormed,
+  ahpMatricesAreConsistent,
   noneNormalisedRangesLieInUnitInterval,
   booleanUnitsHaveNoLevels,
   percentRangesLieInHundred,

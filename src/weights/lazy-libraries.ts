@@ -1,0 +1,22 @@
+/**
+ * ml-matrix and ml-pca, loaded on first use. Importing them costs start-up time (about as much
+ * as yaml) that every command would pay, though only frameworks with AHP or PCA weighting need
+ * them; the validation rules that check an AHP matrix are synchronous, so the CommonJS builds
+ * are required synchronously here rather than imported dynamically.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+let matrixLibrary: typeof import('ml-matrix') | undefined;
+let pcaLibrary: typeof import('ml-pca') | undefined;
+
+export function mlMatrix(): typeof import('ml-matrix') {
+  matrixLibrary ??= require('ml-matrix') as typeof import('ml-matrix');
+  return matrixLibrary;
+}
+
+export function mlPca(): typeof import('ml-pca') {
+  pcaLibrary ??= require('ml-pca') as typeof import('ml-pca');
+  return pcaLibrary;
+}
