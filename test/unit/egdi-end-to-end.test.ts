@@ -18,7 +18,8 @@ import { parseFrameworkText } from '../../src/load/framework.js';
 import { sha256Hex } from '../../src/load/file.js';
 import { parseSubmissions } from '../../src/load/submissions.js';
 import { toResults } from '../../src/report/results/objects.js';
-import { score } from '../../src/score/engine.js';
+// Score → tier, as the CLI and the library API compose them.
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 
 const csv = `region,online_service_index,internet_users,mobile_subscriptions,mobile_broadband,fixed_broadband,adult_literacy,gross_enrolment,expected_schooling,mean_schooling
 A,0.9,90,120,100,40,99,95,18,13

@@ -19,7 +19,7 @@ import type { ScoreTable } from '../../model/score-table.js';
 import { COMPARE_FORMATS, type CompareFormat, type Comparison } from '../../report/compare/index.js';
 import { plainPalette } from '../../report/palette.js';
 import { compareCodeUnits } from '../../score/partition.js';
-import { score } from '../../score/engine.js';
+import { scoreAndTier } from '../../tier/tier-table.js';
 import { EXIT, type Io } from '../io.js';
 import { exitForScores, loadInputs } from './score.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
@@ -196,7 +196,7 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
     report([...early, ...planned.diagnostics]);
     return EXIT.usage;
   }
-  const table = score(framework, planned.dataset, { normaliseScope: scope });
+  const table = scoreAndTier(framework, planned.dataset, { normaliseScope: scope });
   const analysis = planned.analyse(table);
   const diagnostics = [...early, ...table.diagnostics, ...planned.diagnostics, ...analysis.diagnostics];
   report(diagnostics);

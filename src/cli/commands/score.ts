@@ -8,7 +8,7 @@ import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { plainPalette } from '../../report/palette.js';
 import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
-import { score } from '../../score/engine.js';
+import { scoreAndTier } from '../../tier/tier-table.js';
 import { EXIT, type Io } from '../io.js';
 import { jsonThreads, parallelJsonChunks } from '../json-workers.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
@@ -76,7 +76,7 @@ export async function loadInputs(frameworkPath: string, dataPaths: readonly stri
 export async function loadAndScore(frameworkPath: string, dataPaths: readonly string[], options: LoadInputOptions): Promise<ScoredRun> {
   const inputs = await loadInputs(frameworkPath, dataPaths, options);
   if (!inputs.framework || !inputs.dataset) return { diagnostics: inputs.diagnostics, status: inputs.status ?? EXIT.usage };
-  const table = score(inputs.framework, inputs.dataset);
+  const table = scoreAndTier(inputs.framework, inputs.dataset);
   const diagnostics = [...inputs.diagnostics, ...table.diagnostics];
   return { table: { ...table, diagnostics }, diagnostics, ...(inputs.status === undefined ? {} : { status: inputs.status }) };
 }
