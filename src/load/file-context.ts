@@ -22,6 +22,15 @@ export interface FileContext {
   readonly rowRefs?: Map<string, RowRef>;
 }
 
+/**
+ * The context for one file of `delimiter`: in a semicolon-delimited file (a European Excel
+ * export) a comma in a number is its decimal mark, so `12,5` reads 12.5 rather than a bad
+ * thousands grouping.
+ */
+export function forDelimiter(context: FileContext, delimiter: string): FileContext {
+  return delimiter === ';' ? { ...context, specs: context.specs.map((spec) => ({ ...spec, decimalComma: true })) } : context;
+}
+
 export function specAt(context: FileContext, indicator: number): CellSpec {
   const spec = context.specs[indicator];
   if (!spec) throw new Error(`no cell spec for indicator ${indicator}`);

@@ -9,8 +9,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import { CellReporter } from './cell-reporter.js';
 import { mapColumns } from './columns.js';
+import { raggedStopOfPieces } from './ragged-rows.js';
 import { parseCsvPiece, splitCsvText, type CsvRecord, type CsvSplit, type CsvTable } from './csv-table.js';
-import type { FileContext } from './file-context.js';
+import { forDelimiter, type FileContext } from './file-context.js';
 import { readRows } from './table-rows.js';
 import { commitWideRows, widePlan } from './wide-commit.js';
 import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-rows-worker.js';
@@ -35,16 +36,23 @@ export function splitLargeCsv(text: string, file: string, threads: number | unde
  * and diagnostics, in the same order, as reading it whole. Anything else (a long file, unnamed
  * columns to check) is parsed piece after piece here and read as a whole table.
  */
-export async function readSplitRows(split: CsvSplit, file: string, context: FileContext): Promise<void> {
+export async function readSplitRows(split: CsvSplit, file: string, fileContext: FileContext): Promise<void> {
+  const context = forDelimiter(fileContext, split.dialect.delimiter);
   const mapping = mapColumns(context.framework, split.header, { file, line: split.headerLine }, { regionFromName: context.regions !== undefined });
   const layout = mapping.layout;
   if (layout?.kind !== 'wide' || mapping.unnamedColumns.length > 0) {
-    readRows(joinPieces(split, file, context.diagnostics), file, context);
+    const table = joinPieces(split, file, context.diagnostics);
+    if (table) readRows(table, file, context);
     return;
   }
   const plan = widePlan(layout, context);
   const tasks = split.pieces.map((piece) => ({ piece, file, dialect: split.dialect, header: split.header, plan }));
   const results = tasks.length === 1 || !existsSync(WIDE_PIECE_WORKER) ? tasks.map(readWidePiece) : await readPiecesOnThreads(tasks);
+  const stop = raggedStopOfPieces(results.flatMap((result) => result.diagnostics), file, split.header.length);
+  if (stop) {
+    context.diagnostics.push(stop);
+    return;
+  }
   for (const result of results) context.diagnostics.push(...result.diagnostics);
   if (results.every((result) => result.rows.lines.length === 0)) {
     context.diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: split.headerLine }));
@@ -79,14 +87,21 @@ async function readPiecesOnThreads(tasks: readonly WidePieceTask[]): Promise<Wid
   }
 }
 
-/** A split file's pieces parsed here, one after another, into the table reading it whole gives. */
-function joinPieces(split: CsvSplit, file: string, diagnostics: Diagnostic[]): CsvTable {
+/** A split file's pieces parsed here, one after another, into the table reading it whole gives (none when its ragged rows stop it). */
+function joinPieces(split: CsvSplit, file: string, diagnostics: Diagnostic[]): CsvTable | undefined {
   const records: CsvRecord[] = [];
+  const found: Diagnostic[] = [];
   for (const piece of split.pieces) {
     const parsed = parseCsvPiece(piece, file, split.dialect, split.header);
     records.push(...parsed.records);
-    diagnostics.push(...parsed.diagnostics);
+    found.push(...parsed.diagnostics);
   }
+  const stop = raggedStopOfPieces(found, file, split.header.length);
+  if (stop) {
+    diagnostics.push(stop);
+    return undefined;
+  }
+  diagnostics.push(...found);
   if (records.length === 0) diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: split.headerLine }));
   return { delimiter: split.dialect.delimiter, header: split.header, headerLine: split.headerLine, records };
 }

@@ -4,6 +4,7 @@ import type { CsvSplit, CsvTable } from './csv-table.js';
 import { parseCsvTable } from './csv-table.js';
 import { decodeFailureDiagnostic, decodeText, type EncodingOption } from './decode.js';
 import type { LoadedFile } from './file.js';
+import { detectCsvHeaderRow, type HeaderChoice } from './header-row.js';
 import { oleFileDiagnostic, readXlsxTable, sniffSubmission, type XlsxTable } from './xlsx-table.js';
 
 /** A submission's bytes → a table: an .xlsx sheet by its magic number (or name), otherwise decoded CSV text. */
@@ -14,7 +15,8 @@ export async function readTable(file: LoadedFile, encoding: EncodingOption, diag
 
 /**
  * {@link readTable}, or for CSV text that `split` cuts into pieces (a large file, to be read on
- * worker threads), the pieces unparsed.
+ * worker threads), the pieces unparsed. `header` says where the header is, or how to find it
+ * below title rows; a file whose header is not its first line is read whole.
  */
 export async function readSource(
   file: LoadedFile,
@@ -22,6 +24,7 @@ export async function readSource(
   diagnostics: Diagnostic[],
   sheet: string | undefined,
   split: (text: string) => CsvSplit | undefined,
+  header: HeaderChoice = {},
 ): Promise<CsvTable | XlsxTable | CsvSplit | undefined> {
   const format = sniffSubmission(file.bytes, file.path);
   if (format === 'ole') {
@@ -29,7 +32,7 @@ export async function readSource(
     return undefined;
   }
   if (format === 'xlsx') {
-    const parsed = await readXlsxTable(file.bytes, file.path, { sheet });
+    const parsed = await readXlsxTable(file.bytes, file.path, { sheet, ...header });
     diagnostics.push(...parsed.diagnostics);
     return parsed.table;
   }
@@ -38,9 +41,17 @@ export async function readSource(
     diagnostics.push(decodeFailureDiagnostic(decoded, file.path));
     return undefined;
   }
-  const pieces = split(decoded.text);
+  let headerRow = header.headerRow;
+  if (headerRow === undefined && header.isHeader) {
+    const detected = detectCsvHeaderRow(decoded.text, header.isHeader, file.path);
+    if (detected) {
+      diagnostics.push(...detected.diagnostics);
+      headerRow = detected.line;
+    }
+  }
+  const pieces = headerRow === undefined ? split(decoded.text) : undefined;
   if (pieces) return pieces;
-  const parsed = parseCsvTable(decoded.text, file.path);
+  const parsed = parseCsvTable(decoded.text, file.path, { headerRow });
   diagnostics.push(...parsed.diagnostics);
   return parsed.table;
 }

@@ -13,7 +13,7 @@ import type { ResolvedFramework } from '../model/resolved.js';
 import { defaultRegions, regionContext } from '../regions/region-matching.js';
 import type { RegionReference } from '../regions/region-reference.js';
 import { cellSpecOf } from './cells.js';
-import { indicatorNames } from './columns.js';
+import { indicatorNames, mapColumns } from './columns.js';
 import { DatasetBuilder } from './dataset-builder.js';
 import type { EncodingOption } from './decode.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
@@ -53,6 +53,12 @@ export interface ParseSubmissionsOptions {
    * when the machine has more than one core.
    */
   readonly threads?: number;
+  /**
+   * The 1-based row of the header in every submission (`--header-row`), for exports with title
+   * rows above it. When absent, a first row that matches no column of the framework makes the
+   * loader look for the header in the next rows (with a warning naming the row it took).
+   */
+  readonly headerRow?: number | undefined;
 }
 
 export interface LoadSubmissionsOptions extends ParseSubmissionsOptions {
@@ -123,6 +129,7 @@ export async function parseSubmissions(
     ...(regions ? { regions: regionContext(regions) } : {}),
     ...(rowLines ? { rowLines, rowRefs: new Map<string, RowRef>() } : {}),
   };
+  const header = { headerRow: options.headerRow, isHeader: headerMatcher(framework, regions !== undefined) };
   const seen = new Map<string, string>();
   for (const file of files) {
     const first = seen.get(file.sha256);
@@ -132,11 +139,16 @@ export async function parseSubmissions(
     }
     seen.set(file.sha256, file.path);
     const start = diagnostics.length;
-    const source = await readSource(file, options.encoding ?? 'auto', diagnostics, options.sheet, (text) => splitLargeCsv(text, file.path, options.threads));
+    const source = await readSource(file, options.encoding ?? 'auto', diagnostics, options.sheet, (text) => splitLargeCsv(text, file.path, options.threads), header);
     if (source && 'pieces' in source) await readSplitRows(source, file.path, context);
     else if (source) readRows(source, file.path, context);
     if (source && 'sheet' in source) addCellAddresses(diagnostics, start, file.path, source.sheet);
   }
   const dataset = builder.finish(files.map((f) => ({ path: f.path, sha256: f.sha256 })));
   return { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics, ...(rowLines ? { rowLines } : {}) };
+}
+
+/** Whether a row can be the header: the framework finds its columns (the region column at least) in it. */
+function headerMatcher(framework: ResolvedFramework, regionFromName: boolean): (fields: readonly string[]) => boolean {
+  return (fields) => mapColumns(framework, fields, { file: '', line: 0 }, { regionFromName }).layout !== undefined;
 }

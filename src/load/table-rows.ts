@@ -3,11 +3,12 @@ import { makeDiagnostic } from '../diagnostics/messages.js';
 import { CellReporter } from './cell-reporter.js';
 import { columnLetter, mapColumns } from './columns.js';
 import type { CsvTable } from './csv-table.js';
-import type { FileContext } from './file-context.js';
+import { forDelimiter, type FileContext } from './file-context.js';
 import { readLongRows } from './long-rows.js';
 import { readWideRows } from './wide-commit.js';
 
-export function readRows(table: CsvTable, file: string, context: FileContext): void {
+export function readRows(table: CsvTable, file: string, fileContext: FileContext): void {
+  const context = forDelimiter(fileContext, table.delimiter);
   const mapping = mapColumns(context.framework, table.header, { file, line: table.headerLine }, { regionFromName: context.regions !== undefined });
   context.diagnostics.push(...mapping.diagnostics);
   for (const column of mapping.unnamedColumns) {

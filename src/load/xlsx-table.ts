@@ -18,6 +18,7 @@ import { makeDiagnostic } from '../diagnostics/messages.js';
 import { suggestClosest } from '../diagnostics/suggest.js';
 import { columnLetter } from './columns.js';
 import type { CsvRecord, CsvTable } from './csv-table.js';
+import { chooseHeader, type HeaderChoice } from './header-row.js';
 import { archiveKind, DEFAULT_XLSX_LIMITS, listArchive, repack, unpackParts, type GuardStep, type XlsxLimits } from './xlsx-guard.js';
 
 export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-guard.js';
@@ -39,6 +40,9 @@ export interface XlsxTableOptions {
   /** Sheet name (as its tab shows it); the first sheet when absent. */
   readonly sheet?: string | undefined;
   readonly limits?: Partial<XlsxLimits> | undefined;
+  /** Where the header row is (`--header-row`), or how to find it below title rows. */
+  readonly headerRow?: HeaderChoice['headerRow'];
+  readonly isHeader?: HeaderChoice['isHeader'];
 }
 
 /** What a submission's bytes are, by magic number first and extension second. */
@@ -117,6 +121,7 @@ interface PreparedSheet {
   readonly input: Uint8Array;
   readonly overlay: SheetOverlay;
   readonly maxCells: number;
+  readonly header: HeaderChoice;
 }
 
 // read-excel-file reads these two parts at these paths, whatever `_rels/.rels` says.
@@ -150,7 +155,7 @@ function prepareSheet(bytes: Uint8Array, file: string, options: XlsxTableOptions
   // Stored under the names the library resolves them to, so letter case in the archive cannot matter.
   const input = new Map<string, Uint8Array>();
   for (const [name, part] of [...book.ok, ...parts.ok]) input.set(extra.find((p) => p.toLowerCase() === name) ?? name, part);
-  return { ok: { file, sheet: chosen.ok.name, input: repack(input), overlay, maxCells: limits.maxCells } };
+  return { ok: { file, sheet: chosen.ok.name, input: repack(input), overlay, maxCells: limits.maxCells, header: { headerRow: options.headerRow, isHeader: options.isHeader } } };
 }
 
 /** XML bytes → text (UTF-8, a BOM dropped); undefined when absent or past V8's string limit. */
@@ -447,17 +452,24 @@ function finishTable(rows: SheetRows, prepared: PreparedSheet): XlsxTableResult 
   if (overlay.uncachedFormulas > 0) {
     diagnostics.push(makeDiagnostic('xlsx-formula-uncached', { path: file, count: overlay.uncachedFormulas, cell: overlay.firstUncachedFormula }, { file }));
   }
-  const table = tableOf(sheetRows, overlay.merges, file, sheet, diagnostics);
+  const table = tableOf(sheetRows, overlay.merges, file, sheet, diagnostics, prepared.header);
   return { ...(table ? { table } : {}), diagnostics };
 }
 
-/** The first non-blank row is the header, as in CSV; merged cells in it make the columns unknowable. */
-function tableOf(rows: readonly SheetRow[], merges: readonly CellRange[], file: string, sheet: string, diagnostics: Diagnostic[]): XlsxTable | undefined {
-  const header = rows[0];
-  if (!header) {
+/**
+ * The first non-blank row is the header, as in CSV (or the row `header` names or finds below
+ * title rows, which are then left out, merged title cells included); merged cells in it make
+ * the columns unknowable.
+ */
+function tableOf(rows: readonly SheetRow[], merges: readonly CellRange[], file: string, sheet: string, diagnostics: Diagnostic[], choice: HeaderChoice): XlsxTable | undefined {
+  if (rows.length === 0) {
     diagnostics.push(makeDiagnostic('file-empty', { path: file }, { file }));
     return undefined;
   }
+  const chosen = chooseHeader(rows, choice, file);
+  diagnostics.push(...chosen.diagnostics);
+  const header = rows[chosen.index];
+  if (!header) return undefined;
   const inHeader = merges.filter((m) => m.top <= header.line && header.line <= m.bottom);
   for (const merge of inHeader) {
     const cell = cellAddress(sheet, merge.left, merge.top);
@@ -471,11 +483,11 @@ function tableOf(rows: readonly SheetRow[], merges: readonly CellRange[], file: 
     const cell = cellAddress(sheet, first.left, first.top);
     diagnostics.push(makeDiagnostic('xlsx-merged-cells', { count: below.length, ranges, sheet, cell }, at(file, first.top, first.left)));
   }
-  const width = rows.reduce((max, row) => Math.max(max, row.fields.length), 0);
+  const width = rows.slice(chosen.index).reduce((max, row) => Math.max(max, row.fields.length), 0);
   // Wrapped header cells (`名称⏎单位⏎(id)`) are one line in a message; matching ignores the breaks anyway.
   const headerFields = header.fields.map((f) => f.replace(/\s*[\r\n]+\s*/gu, ' '));
   while (headerFields.length < width) headerFields.push('');
-  const records: CsvRecord[] = rows.slice(1).map((row) => ({ fields: row.fields, line: row.line, isRagged: false }));
+  const records: CsvRecord[] = rows.slice(chosen.index + 1).map((row) => ({ fields: row.fields, line: row.line, isRagged: false }));
   if (records.length === 0) diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: header.line }));
   return { delimiter: ',', header: headerFields, headerLine: header.line, records, sheet };
 }

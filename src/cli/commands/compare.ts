@@ -38,6 +38,7 @@ export interface CompareOptions {
   readonly failOn?: Severity;
   readonly encoding: EncodingOption;
   readonly maxBytes?: number;
+  readonly headerRow?: number;
   readonly bom?: boolean;
   readonly lang?: string;
   readonly color: boolean;
@@ -177,7 +178,7 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
   const inputs = [frameworkPath, ...dataPaths, ...baselinePaths];
   const report = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
 
-  const loadOptions = { encoding: options.encoding, maxBytes: options.maxBytes };
+  const loadOptions = { encoding: options.encoding, maxBytes: options.maxBytes, headerRow: options.headerRow };
   const current = await loadInputs(frameworkPath, dataPaths, loadOptions);
   const { framework } = current;
   if (!framework) {

@@ -22,6 +22,7 @@ export interface ScoreOptions {
   readonly encoding: EncodingOption;
   readonly maxBytes?: number;
   readonly sheet?: string;
+  readonly headerRow?: number;
   readonly threads?: number;
   readonly bom?: boolean;
   readonly lang?: string;
@@ -52,6 +53,8 @@ export interface LoadInputOptions {
   readonly sheet?: string | undefined;
   /** Worker threads for large files (`--threads`); by size and CPU count when absent, none at 1. */
   readonly threads?: number | undefined;
+  /** The row of the header below title rows (`--header-row`); found by the framework's columns when absent. */
+  readonly headerRow?: number | undefined;
 }
 
 /** load → validate, shared by every command that reads a framework and submissions. */
