@@ -5,7 +5,8 @@ import { parseCsvTable } from './csv-table.js';
 import { decodeFailureDiagnostic, decodeText, type EncodingOption } from './decode.js';
 import type { LoadedFile } from './file.js';
 import { detectCsvHeaderRow, type HeaderChoice } from './header-row.js';
-import { oleFileDiagnostic, readXlsxTable, sniffSubmission, type XlsxTable } from './xlsx-table.js';
+import { oleFileDiagnostic, sniffSubmission } from './xlsx-sniff.js';
+import { readXlsxTable, type XlsxTable } from './xlsx-table.js';
 
 /** A submission's bytes → a table: an .xlsx sheet by its magic number (or name), otherwise decoded CSV text. */
 export async function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics: Diagnostic[], sheet?: string): Promise<CsvTable | XlsxTable | undefined> {
