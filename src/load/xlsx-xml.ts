@@ -1,17 +1,18 @@
 /**
- * The parts of an .xlsx the loader reads itself, read with an XML parser (saxes, streaming):
+ * The parts of an .xlsx the loader reads itself, read with an XML parser — saxen, the streaming
+ * parser read-excel-file itself reads the sheet with, so one parser serves both passes:
  * the workbook's sheets and their parts, the cell styles that show a number as a percentage,
  * and, from a sheet, the cells whose text a person sees differently from what read-excel-file
  * returns (error results, formulas without a saved result, percent styles) and the merged
  * ranges. Names are matched by local name, so a prefixed part (`<x:c>`) reads the same.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { Parser } from 'saxen';
 import { cellAddress, decodeOoxml, isPercentFormat, percentText } from './xlsx-cell-text.js';
 
-/** What the handlers see of an element: its local name and attributes (also under their local names: `r:id` → `id`). */
+/** What the handlers see of an element while it opens: its local name, and its attributes by local name (`r:id` → `id`). */
 interface XmlElement {
   readonly name: string;
-  readonly attributes: ReadonlyMap<string, string>;
+  attribute(local: string): string | undefined;
 }
 
 interface XmlHandlers {
@@ -28,31 +29,56 @@ function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
-function elementOf(tag: SaxesTagPlain): XmlElement {
-  const attributes = new Map<string, string>();
-  for (const [name, value] of Object.entries(tag.attributes)) {
-    attributes.set(name, value);
-    const local = localName(name);
-    if (local !== name && !attributes.has(local)) attributes.set(local, value);
-  }
-  return { name: localName(tag.name), attributes };
+/** An attribute by local name: unprefixed first, else the first prefixed one (`r:id`); raw, entities not yet decoded. */
+function attributeOf(attributes: Readonly<Record<string, string>>, local: string): string | undefined {
+  const plain = attributes[local];
+  if (plain !== undefined) return plain;
+  for (const name in attributes) if (localName(name) === local) return attributes[name];
+  return undefined;
 }
 
-/** Run `handlers` over `xml` (a whole part, or with `fragment` a run of elements); throws {@link XmlPartError}. */
-function walkXml(xml: string, part: string, handlers: XmlHandlers, fragment = false): void {
-  const parser = new SaxesParser<{ xmlns: false; fragment: boolean; fileName: string }>({ xmlns: false, fragment, fileName: part });
+/**
+ * The element being opened. One object serves every tag of a part (handlers read it before the
+ * next tag arrives): a sheet has a tag per cell, and most are never asked for an attribute.
+ */
+class CurrentElement implements XmlElement {
+  name = '';
+  private readAttributes: () => Record<string, string> = () => ({});
+  private attributes: Record<string, string> | undefined;
+  private decode: (text: string) => string = (text) => text;
+
+  next(name: string, readAttributes: () => Record<string, string>, decode: (text: string) => string): this {
+    this.name = localName(name);
+    this.readAttributes = readAttributes;
+    this.attributes = undefined;
+    this.decode = decode;
+    return this;
+  }
+
+  attribute(local: string): string | undefined {
+    this.attributes ??= this.readAttributes();
+    const value = attributeOf(this.attributes, local);
+    return value === undefined ? undefined : this.decode(value);
+  }
+}
+
+/** Run `handlers` over `xml` (a whole part, or one element of it); throws {@link XmlPartError}. */
+function walkXml(xml: string, part: string, handlers: XmlHandlers): void {
+  const parser = new Parser();
   let failure: Error | undefined;
+  // Malformed attributes come as warnings and are skipped, as Excel's own reader would not care.
   parser.on('error', (error) => {
     failure ??= error;
   });
   const { open, close, text } = handlers;
-  if (open) parser.on('opentag', (tag) => open(elementOf(tag)));
-  if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
+  const current = new CurrentElement();
+  if (open) parser.on('openTag', (name, attributes, decode) => open(current.next(name, attributes, decode)));
+  if (close) parser.on('closeTag', (name) => close(localName(name)));
   if (text) {
-    parser.on('text', text);
+    parser.on('text', (value, decode) => text(decode(value)));
     parser.on('cdata', text);
   }
-  parser.write(xml).close();
+  parser.parse(xml);
   if (failure) throw new XmlPartError(`'${part}' is not well-formed XML (${failure.message})`);
 }
 
@@ -75,20 +101,24 @@ export function readWorkbook(workbookXml: string, relsXml: string, parts: { work
   const targets = new Map<string, { type: string; path: string }>();
   if (relsXml !== '') {
     walkXml(relsXml, parts.rels, {
-      open: ({ name, attributes: a }) => {
+      open: (element) => {
+        const { name } = element;
+        const a = (local: string) => element.attribute(local);
         if (name !== 'Relationship') return;
-        const target = a.get('Target') ?? '';
-        targets.set(a.get('Id') ?? '', { type: a.get('Type') ?? '', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` });
+        const target = a('Target') ?? '';
+        targets.set(a('Id') ?? '', { type: a('Type') ?? '', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` });
       },
     });
   }
   const sheets: SheetRef[] = [];
   if (workbookXml !== '') {
     walkXml(workbookXml, parts.workbook, {
-      open: ({ name, attributes: a }) => {
+      open: (element) => {
+        const { name } = element;
+        const a = (local: string) => element.attribute(local);
         if (name !== 'sheet') return;
-        const target = targets.get(a.get('id') ?? '');
-        if (target && /\/worksheet$/u.test(target.type)) sheets.push({ name: decodeOoxml(a.get('name') ?? ''), path: target.path });
+        const target = targets.get(a('id') ?? '');
+        if (target && /\/worksheet$/u.test(target.type)) sheets.push({ name: decodeOoxml(a('name') ?? ''), path: target.path });
       },
     });
   }
@@ -111,10 +141,12 @@ export function percentStyles(stylesXml: string, part: string): Set<number> {
   let cellXfs = 0;
   if (stylesXml !== '') {
     walkXml(stylesXml, part, {
-      open: ({ name, attributes: a }) => {
-        if (name === 'numFmt') custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
+      open: (element) => {
+        const { name } = element;
+        const a = (local: string) => element.attribute(local);
+        if (name === 'numFmt') custom.set(Number(a('numFmtId')), a('formatCode') ?? '');
         else if (name === 'cellXfs' && cellXfs === 0) cellXfs = 1;
-        else if (name === 'xf' && cellXfs === 1) formats.push(Number(a.get('numFmtId') ?? 0));
+        else if (name === 'xf' && cellXfs === 1) formats.push(Number(a('numFmtId') ?? 0));
       },
       close: (name) => {
         if (name === 'cellXfs' && cellXfs === 1) cellXfs = 2;
@@ -180,9 +212,9 @@ export function scanSheet(xml: string, sheet: string, percent: ReadonlySet<numbe
   let cell: OpenCell | undefined;
   let reading: 'value' | 'formula' | undefined;
 
-  const openMerge = ({ name, attributes }: XmlElement): void => {
-    if (name !== 'mergeCell') return;
-    const ref = attributes.get('ref') ?? '';
+  const openMerge = (element: XmlElement): void => {
+    if (element.name !== 'mergeCell') return;
+    const ref = element.attribute('ref') ?? '';
     const m = RANGE.exec(ref);
     if (m) merges.push({ ref, top: Number(m[2]), bottom: Number(m[4]), left: columnIndex(m[1] ?? ''), right: columnIndex(m[3] ?? '') });
   };
@@ -208,9 +240,9 @@ export function scanSheet(xml: string, sheet: string, percent: ReadonlySet<numbe
   if (percent.size > 0 || MAY_HAVE_ERROR.test(xml) || MAY_HAVE_FORMULA.test(xml)) {
     walkXml(xml, part, {
       open: (element) => {
-        const { name, attributes: a } = element;
+        const { name } = element;
         if (name === 'c') {
-          cell = { ref: REFERENCE.exec(a.get('r') ?? ''), type: a.get('t') ?? 'n', style: a.get('s') };
+          cell = { ref: REFERENCE.exec(element.attribute('r') ?? ''), type: element.attribute('t') ?? 'n', style: element.attribute('s') };
         } else if (cell && name === 'v' && cell.value === undefined) {
           cell.value = '';
           reading = 'value';
@@ -236,7 +268,7 @@ export function scanSheet(xml: string, sheet: string, percent: ReadonlySet<numbe
     });
   } else {
     const merged = mergeCellsElement(xml);
-    if (merged !== undefined) walkXml(merged, part, { open: openMerge }, true);
+    if (merged !== undefined) walkXml(merged, part, { open: openMerge });
   }
   return { cells, uncachedFormulas, firstUncachedFormula, merges };
 }
