@@ -15,7 +15,8 @@ export type { LoadSubmissionsOptions, ParseSubmissionsOptions, SubmissionsResult
 export { validateFramework, validateFrameworkObject } from './validate/validate-framework.js';
 export type { FrameworkValidation } from './validate/validate-framework.js';
 export { resolveFramework } from './validate/resolve.js';
-export { score } from './score/engine.js';
+// `score` is score → tier composed (as it always returned tiers); `tierTable` is the tier stage alone.
+export { scoreAndTier as score, scoreAndTier, tierTable } from './tier/tier-table.js';
 export type { ScoreOptions } from './score/engine.js';
 export { assignTiers } from './tier/assign.js';
 export type { TierAssignment, TierInputs } from './tier/assign.js';

@@ -14,7 +14,8 @@ import type { Dataset } from '../model/dataset.js';
 import type { ResolvedFramework } from '../model/resolved.js';
 import type { ScoreTable } from '../model/score-table.js';
 import { canonicalRows, isIdentity, datasetOfRows } from '../score/canonical-rows.js';
-import { score, type ScoreOptions } from '../score/engine.js';
+import type { ScoreOptions } from '../score/engine.js';
+import { scoreAndTier } from '../tier/tier-table.js';
 
 /** Where the region stands after a re-score. */
 export interface RescoreOutcome {
@@ -87,7 +88,7 @@ export function createRescorer(table: ScoreTable, row: number, options: ScoreOpt
     rescore: (indicatorIndex, value) => {
       runs++;
       const id = indicatorId(indicatorIndex);
-      const result = score(framework, withCell(indicatorIndex, value), options);
+      const result = scoreAndTier(framework, withCell(indicatorIndex, value), options);
       return {
         value,
         score: result.composite.score[local] ?? Number.NaN,
@@ -99,7 +100,7 @@ export function createRescorer(table: ScoreTable, row: number, options: ScoreOpt
     rescoreUnrounded: (indicatorIndex, value) => {
       runs++;
       const id = indicatorId(indicatorIndex);
-      const result = score(unrounded, withCell(indicatorIndex, value), options);
+      const result = scoreAndTier(unrounded, withCell(indicatorIndex, value), options);
       return {
         composite: result.composite.score[local] ?? Number.NaN,
         normalised: result.indicators.get(id)?.normalised[local] ?? Number.NaN,

@@ -83,6 +83,7 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
       .addOption(new Option('--encoding <encoding>', 'force the encoding of the submissions').choices(ENCODINGS).default('auto'))
       .option(maxBytesFlag, 'largest submission file to read', parseByteSize)
       .option('--sheet <name>', 'the sheet of .xlsx submissions to read (default: the first sheet)')
+      .option('--header-row <n>', 'the row of the header in every submission, below title rows (default: the first row, or the first that matches the framework)', parsePositiveInt)
       .option('--threads <n>', 'worker threads for large inputs and outputs (default: by size and CPU count; 1: none)', parsePositiveInt);
   /** Language and colour of what people read: the same for every command that prints. */
   const presenting = (command: Command): Command =>

@@ -10,6 +10,7 @@ import { DATA_MESSAGES } from './codes/data.js';
 import { EXPLAIN_MESSAGES } from './codes/explain.js';
 import { FILE_MESSAGES } from './codes/file.js';
 import { FRAMEWORK_MESSAGES } from './codes/framework.js';
+import { LOADING_MESSAGES } from './codes/loading.js';
 import { REGIONS_MESSAGES } from './codes/regions.js';
 import { RULES_MESSAGES } from './codes/rules.js';
 import { SCORE_MESSAGES } from './codes/score.js';
@@ -33,6 +34,7 @@ export const MESSAGES = {
   ...SENSITIVITY_MESSAGES,
   ...PREPARE_MESSAGES,
   ...WEIGHTS_MESSAGES,
+  ...LOADING_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

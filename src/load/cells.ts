@@ -20,6 +20,11 @@ export interface CellSpec {
   /** Inclusive valid range; ±Infinity when the indicator has none. */
   readonly min: number;
   readonly max: number;
+  /**
+   * The file is semicolon-delimited, as European Excel exports are, where `12,5` is twelve and
+   * a half and `1.234,5` has a thousands dot. Set per file (see `forDelimiter` in file-context.ts).
+   */
+  readonly decimalComma?: boolean;
 }
 
 export type CellProblemCode =
@@ -59,6 +64,8 @@ const BOOLEAN_WORDS: ReadonlyMap<string, number> = new Map([
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /** Commas every three digits from the left-most group of one to three digits. */
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+/** A decimal comma, with optional thousands dots (`12,5`, `1.234,5`): numbers of semicolon files. */
+const DECIMAL_COMMA = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+$/;
 /** Digits and commas that are *not* a valid grouping (checked after GROUPED failed). */
 const COMMA_NUMBER = /^[+-]?[\d,]+(?:\.\d*)?$/;
 const NOT_FINITE = /^[+-]?(?:inf|infinity|nan|∞)$/i;
@@ -190,7 +197,7 @@ function parseCellSlowly(raw: string, spec: CellSpec): number | CellProblem {
   let body = text;
   const isPercent = body.endsWith('%');
   if (isPercent) body = body.slice(0, -1).trimEnd();
-  const value = parseDecimal(body);
+  const value = spec.decimalComma === true && DECIMAL_COMMA.test(body) ? Number(body.replaceAll('.', '').replace(',', '.')) : parseDecimal(body);
   if (typeof value !== 'number') return value ?? classifyText(text, spec);
   if (isPercent && spec.kind !== 'percent') return { code: 'cell-percent-not-allowed', args: {} };
   return checkNumber(value, text, spec);

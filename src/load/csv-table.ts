@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
+import { RAGGED_ROWS_LIMIT, RaggedRowsStop, raggedRowsStopped } from './ragged-rows.js';
 
 export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -34,12 +35,6 @@ export interface CsvTableResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** What csv-parse returns per record with `info: true` (its typings do not model that option). */
-interface ParsedRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
-
 /** Excel writes `sep=;` as a first line to say which delimiter follows. */
 const SEP_LINE = /^sep=(.)\s*$/i;
 
@@ -59,18 +54,28 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
+export interface CsvTableOptions {
+  /**
+   * The 1-based line of the header (`--header-row`): lines above it (an export's title rows)
+   * are not read. By default the first non-blank line after a `sep=` line.
+   */
+  readonly headerRow?: number | undefined;
+}
+
 /** Parse CSV `text` of `file` into a header and records. Pure. */
-export function parseCsvTable(text: string, file: string): CsvTableResult {
+export function parseCsvTable(text: string, file: string, options: CsvTableOptions = {}): CsvTableResult {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (source.trim() === '') return { diagnostics: [makeDiagnostic('file-empty', { path: file }, { file })] };
   const sep = SEP_LINE.exec(lineAt(source, 0));
   const sepDelimiter = DELIMITERS.find((d) => d === sep?.[1]);
-  const delimiter = sepDelimiter ?? detectDelimiter(firstNonBlankLine(source, sep ? 1 : 0));
-  const parsed = parseRecords(source, file, { delimiter, fromLine: sep ? 2 : 1, lineOffset: 0 });
+  const firstIndex = Math.max(sep ? 1 : 0, (options.headerRow ?? 1) - 1);
+  const delimiter = sepDelimiter ?? detectDelimiter(firstNonBlankLine(source, firstIndex));
+  const parsed = parseRecords(source, file, { delimiter, fromLine: firstIndex + 1, lineOffset: 0 });
   if ('failure' in parsed) return { diagnostics: [parsed.failure] };
   const { header, headerLine, records, diagnostics } = parsed;
   if (header === undefined) {
-    if (diagnostics.length === 0) diagnostics.push(makeDiagnostic('file-empty', { path: file }, { file }));
+    if (options.headerRow !== undefined) diagnostics.push(makeDiagnostic('header-row-missing', { row: options.headerRow }, { file }));
+    else if (diagnostics.length === 0) diagnostics.push(makeDiagnostic('file-empty', { path: file }, { file }));
     return { diagnostics };
   }
   if (records.length === 0) diagnostics.push(makeDiagnostic('csv-no-data-rows', { path: file }, { file, line: headerLine }));
@@ -160,7 +165,9 @@ export function parseCsvPiece(
 ): { records: CsvRecord[]; diagnostics: Diagnostic[] } {
   const options = { delimiter: dialect.delimiter, recordDelimiter: dialect.recordDelimiter, fromLine: 1, lineOffset: piece.lineOffset, header };
   const parsed = parseRecords(piece.text, file, options, onRecord);
-  if ('failure' in parsed) return { records: [], diagnostics: [parsed.failure] };
+  // A piece that hit the ragged-rows limit keeps its findings before the stop, from which
+  // `raggedStopOfPieces` works out where reading the whole file would have stopped.
+  if ('failure' in parsed) return { records: [], diagnostics: [...(parsed.before ?? []), parsed.failure] };
   return { records: parsed.records, diagnostics: parsed.diagnostics };
 }
 
@@ -203,13 +210,20 @@ interface ParsedRecords {
  * csv-parse over `source`; the first non-blank record is the header unless one is given. Data
  * records are collected, or with `onRecord` handed over one by one as csv-parse produces them.
  */
-function parseRecords(source: string, file: string, options: RecordsOptions, onRecord?: (record: CsvRecord) => void): ParsedRecords | { failure: Diagnostic } {
+function parseRecords(
+  source: string,
+  file: string,
+  options: RecordsOptions,
+  onRecord?: (record: CsvRecord) => void,
+): ParsedRecords | { failure: Diagnostic; before?: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const records: CsvRecord[] = [];
   let header = options.header;
   let headerLine = 0;
   let previousEnd = options.fromLine - 1;
   const ends: number[] = [];
+  let raggedRows = 0;
+  let firstRaggedLine = 0;
   const take = (record: string[], end: number) => {
     // A record spanning several lines (quoted line breaks) or after skipped blank lines: count back.
     const line = (end > previousEnd + 1 ? end - lineBreaksIn(record) : end) + options.lineOffset;
@@ -224,20 +238,21 @@ function parseRecords(source: string, file: string, options: RecordsOptions, onR
     const isRagged = !fitsHeader(record, header);
     if (isRagged) {
       diagnostics.push(makeDiagnostic('csv-field-count', { expected: header.length, actual: record.length }, { file, line }));
+      if (raggedRows++ === 0) firstRaggedLine = line;
+      if (raggedRows === RAGGED_ROWS_LIMIT) throw new RaggedRowsStop(line);
     }
     if (onRecord) onRecord({ fields: record, line, isRagged });
     else records.push({ fields: record, line, isRagged });
   };
 
   const skipped: { code: string; lines: number }[] = [];
-  let parsed: ParsedRecord[];
   try {
-    // `info: true` changes the element type, which csv-parse's typings do not express.
-    parsed = parse(source, {
+    parse(source, {
       delimiter: options.delimiter,
       ...(options.recordDelimiter === undefined ? {} : { record_delimiter: options.recordDelimiter }),
-      // Handed over as parsed and dropped (undefined filters a record out), or kept with its lines.
-      ...(onRecord ? { on_record: (record: string[], context: { lines: number }) => void take(record, context.lines) } : { info: true }),
+      // Each record taken as csv-parse produces it and dropped from its result (undefined filters
+      // it out), so a file of ragged rows can be stopped part-way (see ragged-rows.ts).
+      on_record: (record: string[], context: { lines: number }) => void take(record, context.lines),
       relax_column_count: true,
       // A stray quote inside an unquoted field (`5"`, `"A"区`) is kept as text for the cell to judge.
       relax_quotes: true,
@@ -248,13 +263,15 @@ function parseRecords(source: string, file: string, options: RecordsOptions, onR
         if (error) skipped.push({ code: error.code, lines: Number(error['lines'] ?? 0) });
         return undefined;
       },
-    }) as unknown as ParsedRecord[];
+    });
   } catch (error) {
+    if (error instanceof RaggedRowsStop) {
+      return { failure: raggedRowsStopped(file, header?.length ?? 0, firstRaggedLine, error.line), before: diagnostics.filter((d) => d.code === 'csv-field-count') };
+    }
     const reason = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
     return { failure: makeDiagnostic('csv-syntax', { reason }, { file, line: options.lineOffset + 1 }) };
   }
 
-  if (!onRecord) for (const { record, info } of parsed) take(record, info.lines);
   for (const skip of skipped) diagnostics.push(skipDiagnostic(skip, source, ends, file, options.lineOffset));
   return { header, headerLine, records, diagnostics };
 }

@@ -5,17 +5,19 @@
  * 1. The central directory is listed (fflate, inflating nothing) and the declared unpacked sizes
  *    of the XML parts are held against the limits: a bomb is refused before a byte of it grows.
  * 2. The parts to read are unpacked one by one, each stopped at its declared size by zlib's
- *    `maxOutputLength` — a header that lies about a size fails at once instead of inflating on.
+ *    `maxOutputLength` — a header that lies about a size fails at once instead of inflating on —
+ *    and held against the CRC-32 the directory declares (fflate does not check it).
  * 3. Only those parts, packed again without compression, are handed to the library. Its own
  *    unzipper walks local headers rather than the directory checked in step 1, so it must not
  *    see the original bytes.
  *
  * Every failure is a diagnostic; nothing here throws at a user.
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { Unzip, unzipSync, zipSync, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipDecoderConstructor } from 'fflate';
 import type { Diagnostic, DiagnosticArgs } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
+import { centralDirectoryCrcs } from './zip-crc.js';
 
 /** Bounds on what one workbook may cost to read. */
 export interface XlsxLimits {
@@ -45,6 +47,8 @@ export interface ArchiveEntry {
   readonly name: string;
   /** Declared unpacked size in bytes. */
   readonly size: number;
+  /** Declared CRC-32; absent when the directory could not be followed for it. */
+  readonly crc?: number;
 }
 
 /** The archive's members by lower-cased name (OPC part names ignore case). */
@@ -106,7 +110,10 @@ export function listArchive(bytes: Uint8Array, file: string, limits: XlsxLimits)
   } catch {
     return { failure: corrupt(file, 'the zip directory is missing or damaged: the file may be cut short') };
   }
-  return failure ? { failure } : { ok: entries };
+  if (failure) return { failure };
+  const crcs = centralDirectoryCrcs(bytes);
+  if (crcs) for (const [key, entry] of entries) entries.set(key, { ...entry, ...(crcs.has(key) ? { crc: crcs.get(key) } : {}) });
+  return { ok: entries };
 }
 
 const STORED = 0;
@@ -184,6 +191,7 @@ export function unpackParts(bytes: Uint8Array, file: string, listing: ArchiveLis
     const part = parts.get(key);
     if (!part) return { failure: corrupt(file, `'${entry.name}' is listed but cannot be found in the archive`) };
     if (part.byteLength !== entry.size) return { failure: corrupt(file, `'${entry.name}' unpacks to ${part.byteLength} bytes, not the declared ${entry.size}`) };
+    if (entry.crc !== undefined && crc32(part) !== entry.crc) return { failure: corrupt(file, `'${entry.name}' fails its CRC-32 check: the file was damaged after it was saved`) };
   }
   return { ok: parts };
 }

@@ -3,7 +3,7 @@
  * throughout (one typed array per indicator and per group, loops over rows), so the cost is
  * linear in regions × indicators. The stages are the modules beside this one:
  * indicator (impute → transform → normalise) → aggregate (tree, bottom-up) → precision → rank →
- * effective weights → tiers → reporting order.
+ * effective weights → reporting order. Tiers are the stage after this one (src/tier/tier-table.ts).
  */
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
@@ -11,7 +11,6 @@ import type { AggregateMethod } from '../model/framework.js';
 import type { Dataset } from '../model/dataset.js';
 import type { ResolvedFramework, ResolvedNode } from '../model/resolved.js';
 import type { IndicatorScores, NodeScores, ScoreTable } from '../model/score-table.js';
-import { assignTiers } from '../tier/assign.js';
 import { ISSUE_NEGATIVE, ISSUE_ZERO } from './aggregate.js';
 import { aggregateWeighted, type WeightedAggregation, type WeightingContext } from '../weights/engine-step.js';
 import { childEffectiveWeight, contributionOf } from './effective-weight.js';
@@ -41,7 +40,8 @@ interface NodeWork {
 }
 
 /**
- * Scores, ranks and tiers every row of `dataset` under `framework`.
+ * Scores and ranks every row of `dataset` under `framework`; every row is untiered (-1) until
+ * the tier stage ({@link tierTable} in src/tier/tier-table.ts) assigns tiers.
  *
  * Missing values follow each indicator's policy (a `fail` leaves the row unscored: composite,
  * node scores and ranks NaN); groups combine their present children with the shares
@@ -142,9 +142,6 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
   const indicators = new Map<string, IndicatorScores>();
   framework.indicators.forEach((indicator, i) => indicators.set(indicator.id, indicatorScores[i]!));
 
-  const tiering = assignTiers({ framework, dataset, periods: periods.labels, composite, nodes, indicators });
-  diagnostics.push(...tiering.diagnostics);
-
   return {
     table: {
       framework,
@@ -153,7 +150,7 @@ function scoreRows(framework: ResolvedFramework, dataset: Dataset, options: Scor
       composite,
       nodes,
       indicators,
-      tier: tiering.tier,
+      tier: new Int32Array(n).fill(-1),
       weights: weighting.records,
       diagnostics: sortScoreDiagnostics(diagnostics),
       ...(prepared ? { preparation: prepared.report } : {}),
@@ -240,7 +237,7 @@ function finishNode(work: NodeWork, periods: Partition): NodeScores {
 }
 
 /** File, line, column, code, then message, all locale-free, so the same input lists its findings identically. */
-function sortScoreDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function sortScoreDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
       compareCodeUnits(a.file, b.file) ||

@@ -1,6 +1,6 @@
 /**
- * Puts every scored row into a tier, period by period. The engine calls it once composite
- * scores, group scores, ranks and percentiles are known. Under `rules` a row takes the first
+ * Puts every scored row into a tier, period by period, once the engine has scored and ranked
+ * them ({@link tierTable} composes the two). Under `rules` a row takes the first
  * level (best first) whose rule holds; under `natural-breaks` the period's composite scores are
  * split into Jenks classes, the highest class taking levels[0]. Unscored rows, and every row
  * when the framework has no tiers, get -1.
@@ -10,7 +10,7 @@ import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { ResolvedTiers } from '../model/resolved.js';
 import type { ScoreTable } from '../model/score-table.js';
 import { frameworkLocation } from '../score/locations.js';
-import { partitionRows } from '../score/partition.js';
+import { compareCodeUnits, partitionRows } from '../score/partition.js';
 import { naturalBreakClasses } from './natural-breaks.js';
 import { firstMatchingLevel } from './rules.js';
 
@@ -31,7 +31,12 @@ function scoredRowsByPeriod(input: TierInputs): [string, number[]][] {
   const periods = partitionRows(input.dataset.period);
   const scoredByPeriod: [string, number[]][] = [];
   periods.rows.forEach((rows, p) => {
-    const scored = Array.from(rows).filter((row) => !Number.isNaN(score[row] ?? Number.NaN));
+    // In the engine's canonical order (region by code unit, then row): the natural-break sums and
+    // the regions a diagnostic names then do not depend on how the rows were submitted.
+    const region = input.dataset.region;
+    const scored = Array.from(rows)
+      .filter((row) => !Number.isNaN(score[row] ?? Number.NaN))
+      .sort((a, b) => compareCodeUnits(region[a] ?? '', region[b] ?? '') || a - b);
     if (scored.length > 0) scoredByPeriod.push([periods.labels[p] ?? '', scored]);
   });
   return scoredByPeriod;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { comparePeriods } from '../../src/analyse/compare-periods.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { FrameworkInput } from '../../src/model/framework.js';
-import { score } from '../../src/score/engine.js';
+// Score → tier, as the CLI and the library API compose them.
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 
 /** Three dimensions, minmax (a relative method) so pooling matters, arithmetic everywhere, rank tiers. */

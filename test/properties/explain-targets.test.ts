@@ -10,7 +10,8 @@ import { explainRegion } from '../../src/analyse/explain.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { FrameworkInput, NormaliseInput, TiersInput } from '../../src/model/framework.js';
 import type { ResolvedFramework } from '../../src/model/resolved.js';
-import { score } from '../../src/score/engine.js';
+// Score → tier, as the CLI and the library API compose them.
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 
 const TIERS: readonly TiersInput[] = [

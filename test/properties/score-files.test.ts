@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex, type LoadedFile } from '../../src/load/file.js';
 import { parseSubmissions } from '../../src/load/submissions.js';
 import { toResults } from '../../src/report/results/objects.js';
-import { score } from '../../src/score/engine.js';
+// Score → tier, as the CLI and the library API compose them.
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 
 const framework = resolveFramework({

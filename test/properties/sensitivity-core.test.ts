@@ -12,7 +12,7 @@ import { designRow } from '../../src/analyse/sensitivity/design.js';
 import type { Assumption } from '../../src/analyse/sensitivity/spec.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { AggregateMethod, FrameworkInput, GroupInput, IndicatorInput, MissingPolicy, NormaliseInput } from '../../src/model/framework.js';
-import { score } from '../../src/score/engine.js';
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 
 const METHODS: readonly NormaliseInput[] = ['minmax', 'rank', { method: 'goalpost', min: 10, max: 90 }, { method: 'target', target: 80 }, { method: 'zscore', rescale: 'minmax' }];

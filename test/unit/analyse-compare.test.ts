@@ -18,7 +18,8 @@ import { compareRegions, quartileMark } from '../../src/analyse/compare-regions.
 import type { Dataset } from '../../src/model/dataset.js';
 import type { FrameworkInput } from '../../src/model/framework.js';
 import type { ScoreTable } from '../../src/model/score-table.js';
-import { score } from '../../src/score/engine.js';
+// Score → tier, as the CLI and the library API compose them.
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 
 interface Row {

@@ -13,7 +13,8 @@ import type { FrameworkInput } from '../../src/model/framework.js';
 import { COMPARE_FORMATS, compareDocument, type CompareFormatOptions, type Comparison } from '../../src/report/compare/index.js';
 import { regionGroupLabel } from '../../src/report/region-groups.js';
 import { plainPalette, type Palette } from '../../src/report/palette.js';
-import { score } from '../../src/score/engine.js';
+// Score → tier, as the CLI and the library API compose them.
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 
 const framework = resolveFramework(

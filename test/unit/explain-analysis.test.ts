@@ -3,7 +3,8 @@ import { explainRegion, type Explanation, type Lever } from '../../src/analyse/e
 import { decimalsOf, displayDecimals, gridOf, searchBound } from '../../src/analyse/explain-grid.js';
 import { isArithmeticPath } from '../../src/analyse/explain-leverage.js';
 import { createRescorer } from '../../src/analyse/explain-rescore.js';
-import { score } from '../../src/score/engine.js';
+// Score → tier, as the CLI and the library API compose them.
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { toyDataset, toyFramework, toyTable, TOY, TOY_ROWS } from './explain-fixture.js';
 
 function explained(query: string, options: Parameters<typeof explainRegion>[2] = {}, table = toyTable()): Explanation {

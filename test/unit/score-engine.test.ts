@@ -3,7 +3,8 @@ import type { Dataset } from '../../src/model/dataset.js';
 import type { FrameworkInput, IndicatorInput } from '../../src/model/framework.js';
 import type { ResolvedFramework } from '../../src/model/resolved.js';
 import type { ScoreTable } from '../../src/model/score-table.js';
-import { score } from '../../src/score/engine.js';
+// Score → tier, as the CLI and the library API compose them.
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 
 interface Row {

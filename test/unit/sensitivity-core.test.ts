@@ -15,7 +15,7 @@ import { loadFramework } from '../../src/load/framework.js';
 import { loadSubmissions } from '../../src/load/submissions.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { ResolvedFramework } from '../../src/model/resolved.js';
-import { score } from '../../src/score/engine.js';
+import { scoreAndTier as score } from '../../src/tier/tier-table.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

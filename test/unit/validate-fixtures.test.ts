@@ -17,11 +17,17 @@ interface Expected {
   readonly exit: number;
 }
 
-const cases = existsSync(root) ? readdirSync(root).filter((name) => existsSync(join(root, name, 'expected.json'))) : [];
+const folders = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const cases = folders.filter((name) => existsSync(join(root, name, 'expected.json')));
 
 describe('validate fixtures', () => {
   it('has fixtures', () => {
     expect(cases.length).toBeGreaterThan(10);
+  });
+
+  it('has an expected.json and a framework.yaml in every fixture folder (a folder without them would be dropped silently)', () => {
+    expect(folders.filter((name) => !existsSync(join(root, name, 'expected.json')))).toEqual([]);
+    expect(folders.filter((name) => !existsSync(join(root, name, 'framework.yaml')))).toEqual([]);
   });
 
   for (const name of cases) {

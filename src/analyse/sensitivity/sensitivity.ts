@@ -6,7 +6,7 @@
 import type { Dataset } from '../../model/dataset.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
-import { score } from '../../score/engine.js';
+import { scoreAndTier as score } from '../../tier/tier-table.js';
 import { createAccumulators, runReplications, type Accumulators, type RunSettings } from './accumulate.js';
 import { prepareModel, type SensitivityModel } from './core.js';
 import { evaluationCount } from './design.js';

@@ -19,7 +19,7 @@ import type { ScoreTable } from '../../model/score-table.js';
 import { COMPARE_FORMATS, type CompareFormat, type Comparison } from '../../report/compare/index.js';
 import { plainPalette } from '../../report/palette.js';
 import { compareCodeUnits } from '../../score/partition.js';
-import { score } from '../../score/engine.js';
+import { scoreAndTier } from '../../tier/tier-table.js';
 import { EXIT, type Io } from '../io.js';
 import { exitForScores, loadInputs, missingRequiredRegionsOf } from './score.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
@@ -38,6 +38,7 @@ export interface CompareOptions {
   readonly failOn?: Severity;
   readonly encoding: EncodingOption;
   readonly maxBytes?: number;
+  readonly headerRow?: number;
   readonly bom?: boolean;
   readonly lang?: string;
   readonly color: boolean;
@@ -177,7 +178,7 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
   const inputs = [frameworkPath, ...dataPaths, ...baselinePaths];
   const report = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
 
-  const loadOptions = { encoding: options.encoding, maxBytes: options.maxBytes };
+  const loadOptions = { encoding: options.encoding, maxBytes: options.maxBytes, headerRow: options.headerRow };
   const current = await loadInputs(frameworkPath, dataPaths, { ...loadOptions, checkRequiredRegions: true });
   const { framework } = current;
   if (!framework) {
@@ -200,7 +201,7 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
     report([...early, ...planned.diagnostics]);
     return EXIT.usage;
   }
-  const table = score(framework, planned.dataset, { normaliseScope: scope });
+  const table = scoreAndTier(framework, planned.dataset, { normaliseScope: scope });
   const analysis = planned.analyse(table);
   const diagnostics = [...early, ...table.diagnostics, ...planned.diagnostics, ...analysis.diagnostics];
   report(diagnostics);

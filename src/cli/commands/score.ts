@@ -14,7 +14,7 @@ import { plainPalette } from '../../report/palette.js';
 import { preparationSummary } from '../../report/results/preparation.js';
 import { BINARY_RESULT_FORMATS, isBinaryResultFormat, RESULT_FORMATS, RESULT_STREAMS, type ResultDetail, type ScoreFormat } from '../../report/results/index.js';
 import { isDetailedFormat } from '../../report/results/detail.js';
-import { score } from '../../score/engine.js';
+import { scoreAndTier } from '../../tier/tier-table.js';
 import { EXIT, type Io } from '../io.js';
 import { jsonThreads, parallelJsonChunks } from '../json-workers.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
@@ -30,6 +30,7 @@ export interface ScoreOptions {
   readonly encoding: EncodingOption;
   readonly maxBytes?: number;
   readonly sheet?: string;
+  readonly headerRow?: number;
   readonly threads?: number;
   readonly bom?: boolean;
   readonly lang?: string;
@@ -68,6 +69,8 @@ export interface LoadInputOptions {
    * compare, report), where a region silently absent would go unnoticed.
    */
   readonly checkRequiredRegions?: boolean | undefined;
+  /** The row of the header below title rows (`--header-row`); found by the framework's columns when absent. */
+  readonly headerRow?: number | undefined;
 }
 
 /**
@@ -104,7 +107,7 @@ export async function loadInputs(frameworkPath: string, dataPaths: readonly stri
 export async function loadAndScore(frameworkPath: string, dataPaths: readonly string[], options: LoadInputOptions): Promise<ScoredRun> {
   const inputs = await loadInputs(frameworkPath, dataPaths, options);
   if (!inputs.framework || !inputs.dataset) return { diagnostics: inputs.diagnostics, status: inputs.status ?? EXIT.usage };
-  const table = score(inputs.framework, inputs.dataset);
+  const table = scoreAndTier(inputs.framework, inputs.dataset);
   const diagnostics = [...inputs.diagnostics, ...locateFrameworkFindings(table.diagnostics, inputs.framework.file, inputs.locate)];
   return { table: { ...table, diagnostics }, diagnostics, ...(inputs.status === undefined ? {} : { status: inputs.status }) };
 }

@@ -27,6 +27,7 @@ export interface ValidateOptions {
   readonly encoding?: EncodingOption;
   readonly dataMaxBytes?: number;
   readonly sheet?: string;
+  readonly headerRow?: number;
   readonly summary?: ValidateSummary;
 }
 
@@ -48,6 +49,7 @@ export async function runValidate(io: Io, version: string, frameworks: readonly 
     encoding: options.encoding ?? 'auto',
     ...(options.dataMaxBytes === undefined ? {} : { maxBytes: options.dataMaxBytes }),
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    ...(options.headerRow === undefined ? {} : { headerRow: options.headerRow }),
   };
   for (const file of frameworks) {
     const result = await loadFramework(file, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
@@ -96,7 +98,7 @@ async function checkSubmissions(
   frameworkPath: string,
   reference: RegionReference | undefined,
   data: readonly string[],
-  options: { encoding: EncodingOption; maxBytes?: number; sheet?: string },
+  options: { encoding: EncodingOption; maxBytes?: number; sheet?: string; headerRow?: number },
   isSummarised: boolean,
 ): Promise<SubmissionCheck> {
   const loaded = await loadSubmissions(framework, data, { ...options, regions: reference ?? null, trackRowLines: true });

@@ -10,6 +10,7 @@
  */
 import { unzipSync, zipSync } from 'fflate';
 import type { Alignment, Borders, DataValidation, Fill, Font, Style, Workbook, Worksheet } from 'exceljs';
+import stringWidth from 'string-width';
 import { columnLetter } from '../../load/columns.js';
 import type { Lang, LocalizedText } from '../../model/i18n.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
@@ -211,13 +212,7 @@ function xmlText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, '');
 }
 
-/** How many lines `text` takes in a column `width` characters wide (CJK characters count two). */
+/** How many lines `text` takes in a column `width` characters wide (wide CJK characters count two, as string-width measures them). */
 function wrappedLines(text: string, width: number): number {
-  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
-}
-
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u2e80-\uffff]/u.test(ch) ? 2 : 1;
-  return width;
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, width - 1))), 0);
 }
