@@ -3,6 +3,7 @@
  * choices; every entry has the one `ResultFormatter` shape.
  */
 import { formatCsv } from './csv.js';
+import { formatHtml } from './html.js';
 import type { ResultFormatter } from './formatter.js';
 import { formatJson, jsonResultChunks } from './json.js';
 import type { ScoreTable } from '../../model/score-table.js';
@@ -15,6 +16,7 @@ export const RESULT_FORMATS = {
   json: formatJson,
   csv: formatCsv,
   markdown: formatMarkdown,
+  html: formatHtml,
 } as const satisfies Readonly<Record<string, ResultFormatter>>;
 
 export type ResultFormat = keyof typeof RESULT_FORMATS;
@@ -36,4 +38,4 @@ export { RESULT_FORMAT_ID } from './json.js';
 export { jsonResultChunks };
 export { selectRows, splitByPeriod } from './select.js';
 export type { PeriodRows, RowSelection } from './select.js';
-export { formatCsv, formatJson, formatMarkdown, formatTable };
+export { formatCsv, formatHtml, formatJson, formatMarkdown, formatTable };
