@@ -11,6 +11,7 @@ import { RESULT_FORMATS } from '../report/results/index.js';
 import { ENCODINGS } from '../load/decode.js';
 import { EXIT, type Io } from './io.js';
 import { runCompare } from './commands/compare.js';
+import { parseCardCount, runReport } from './commands/report.js';
 import { runExplain, splitDataAndRegion } from './commands/explain.js';
 import { runSchema } from './commands/schema.js';
 import { runTemplate } from './commands/template.js';
@@ -142,6 +143,22 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     const { dataPaths, region } = splitDataAndRegion(args);
     setExit(await runExplain(io, version, framework, dataPaths, region, options));
   });
+
+  readingSubmissions(
+    presenting(
+      program
+        .command('report')
+        .description('write one self-contained HTML report with charts (no network needed to view it)')
+        .argument('<framework>', 'framework YAML file')
+        .argument('<data...>', 'submission files (wide or long CSV, XLSX)')
+        .option('-o, --output <file>', 'write to a file (atomically; never over an input); stdout otherwise')
+        .option('--period <period>', 'the period to report on (default: the latest; the one before it is compared with it)')
+        .option('--cards <n>', 'regions with a full card (default 40); the rest are summarised in one table', parseCardCount)
+        .option('--regions <list>', 'regions to draw dimension profiles for: codes or names, comma-separated (default: the first six)')
+        .option('--map <geojson>', "a map of tiers on your organisation's own approved boundary file (GeoJSON; regions matched by code)")
+        .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),
+    ),
+  ).action(async (framework: string, data: string[], options) => setExit(await runReport(io, version, framework, data, options)));
 
   presenting(
     program

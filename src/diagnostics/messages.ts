@@ -11,6 +11,7 @@ import { EXPLAIN_MESSAGES } from './codes/explain.js';
 import { FILE_MESSAGES } from './codes/file.js';
 import { FRAMEWORK_MESSAGES } from './codes/framework.js';
 import { REGIONS_MESSAGES } from './codes/regions.js';
+import { REPORT_MESSAGES } from './codes/report.js';
 import { RULES_MESSAGES } from './codes/rules.js';
 import { SCORE_MESSAGES } from './codes/score.js';
 import { TIER_MESSAGES } from './codes/tier.js';
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...REGIONS_MESSAGES,
   ...EXPLAIN_MESSAGES,
   ...XLSX_MESSAGES,
+  ...REPORT_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;
