@@ -7,7 +7,7 @@ import type { Severity } from '../diagnostics/diagnostic.js';
 import { DIAGNOSTIC_FORMATS } from '../report/diagnostics/index.js';
 import { COMPARE_FORMATS } from '../report/compare/index.js';
 import { EXPLAIN_FORMATS } from '../report/explain/index.js';
-import { RESULT_FORMATS } from '../report/results/index.js';
+import { RESULT_BINARY_FORMATS, RESULT_FORMATS } from '../report/results/index.js';
 import { ENCODINGS } from '../load/decode.js';
 import { EXIT, type Io } from './io.js';
 import { runCompare } from './commands/compare.js';
@@ -101,7 +101,7 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('score, rank and tier every region')
         .argument('<framework>', 'framework YAML file')
         .argument('<data...>', 'submission CSV files (wide or long)')
-        .addOption(formatOption(RESULT_FORMATS, 'table'))
+        .addOption(formatOption({ ...RESULT_FORMATS, ...RESULT_BINARY_FORMATS }, 'table'))
         .option('--period <period>', 'only this period')
         .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),

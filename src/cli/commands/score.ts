@@ -7,14 +7,14 @@ import type { RegionReference } from '../../regions/region-reference.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { plainPalette } from '../../report/palette.js';
-import { RESULT_FORMATS, RESULT_STREAMS, type ResultFormat } from '../../report/results/index.js';
+import { isBinaryResultFormat, RESULT_BINARY_FORMATS, RESULT_FORMATS, RESULT_STREAMS, type ResultBinaryFormat, type ResultFormat } from '../../report/results/index.js';
 import { score } from '../../score/engine.js';
 import { EXIT, type Io } from '../io.js';
 import { jsonThreads, parallelJsonChunks } from '../json-workers.js';
-import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
+import { emit, emitBytes, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
 
 export interface ScoreOptions {
-  readonly format: ResultFormat;
+  readonly format: ResultFormat | ResultBinaryFormat;
   readonly output?: string;
   readonly period?: string;
   readonly top?: number;
@@ -83,6 +83,14 @@ export async function loadAndScore(frameworkPath: string, dataPaths: readonly st
 
 export async function runScore(io: Io, version: string, frameworkPath: string, dataPaths: readonly string[], options: ScoreOptions): Promise<number> {
   const p = presentation(io, options);
+  if (isBinaryResultFormat(options.format) && options.output === undefined) {
+    io.stderr(
+      p.lang === 'zh'
+        ? `dgmi: --format ${options.format} 是二进制文件，请用 --output 指定文件（如 results.${options.format}）\n`
+        : `dgmi: --format ${options.format} is a binary file: name it with --output (e.g. results.${options.format})\n`,
+    );
+    return EXIT.usage;
+  }
   const run = await loadAndScore(frameworkPath, dataPaths, options);
   reportDiagnostics(io, version, p, run.diagnostics, [frameworkPath, ...dataPaths]);
   if (!run.table) return run.status ?? EXIT.usage;
@@ -102,6 +110,13 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
     top: options.top,
     bom: options.bom === true,
   };
+  if (isBinaryResultFormat(options.format)) {
+    const bytes = await RESULT_BINARY_FORMATS[options.format](run.table, formatOptions);
+    const written = await emitBytes(io, bytes, options.output ?? '', [frameworkPath, ...dataPaths], p.lang);
+    if (written !== EXIT.ok) return written;
+    if (run.status !== undefined) return run.status;
+    return exitForScores(run.table, run.diagnostics, options.failOn);
+  }
   const threads = options.format === 'json' ? jsonThreads(run.table, formatOptions, options.threads) : 0;
   const format = RESULT_STREAMS[options.format] ?? RESULT_FORMATS[options.format];
   const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : format(run.table, formatOptions);

@@ -10,6 +10,7 @@ import type { ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions } from './formatter.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTable } from './table.js';
+import { formatXlsx } from './xlsx.js';
 
 export const RESULT_FORMATS = {
   table: formatTable,
@@ -30,6 +31,20 @@ export const RESULT_STREAMS: Partial<Record<ResultFormat, (table: ScoreTable, op
   json: jsonResultChunks,
 };
 
+/**
+ * Formats that are bytes, not text (a workbook): written only to `--output`, never to a terminal.
+ * Their keys are `--format` choices too.
+ */
+export const RESULT_BINARY_FORMATS = {
+  xlsx: formatXlsx,
+} as const satisfies Readonly<Record<string, (table: ScoreTable, options: ResultFormatOptions) => Promise<Uint8Array>>>;
+
+export type ResultBinaryFormat = keyof typeof RESULT_BINARY_FORMATS;
+
+export function isBinaryResultFormat(format: string): format is ResultBinaryFormat {
+  return Object.hasOwn(RESULT_BINARY_FORMATS, format);
+}
+
 /** The `--format` choices, in help order. */
 export const RESULT_FORMAT_NAMES = Object.keys(RESULT_FORMATS) as ResultFormat[];
 
@@ -38,4 +53,4 @@ export { RESULT_FORMAT_ID } from './json.js';
 export { jsonResultChunks };
 export { selectRows, splitByPeriod } from './select.js';
 export type { PeriodRows, RowSelection } from './select.js';
-export { formatCsv, formatHtml, formatJson, formatMarkdown, formatTable };
+export { formatCsv, formatHtml, formatJson, formatMarkdown, formatTable, formatXlsx };
