@@ -4,6 +4,7 @@
  * shape the map needs; a JSON syntax error is located by line and column.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseDocument } from 'yaml';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import type { MapBoundaries, MapFeature } from '../report/html/report-data.js';
 import { decodeFailureDiagnostic, decodeText } from './decode.js';
@@ -24,12 +25,24 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
-/** The JSON.parse error's position (`… at position 12` or `(line 2 column 5)`), if it gives one. */
+/**
+ * Where a JSON syntax error is. Node 20's JSON.parse names a position only for some errors, so
+ * when it does not, the text is parsed again by the YAML parser (JSON is YAML 1.2 flow syntax),
+ * whose errors carry a line and column.
+ */
 function errorPosition(message: string, text: string): { line: number; column: number } | undefined {
   const lineColumn = /line (\d+) column (\d+)/u.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /position (\d+)/u.exec(message);
-  return position ? lineColumnAt(text, Number(position[1])) : undefined;
+  if (position) return lineColumnAt(text, Number(position[1]));
+  const at = parseDocument(text, { prettyErrors: true }).errors[0]?.linePos?.[0];
+  return at ? { line: at.line, column: at.col } : undefined;
+}
+
+/** The parser's message on one line: Node quotes the offending text, line breaks and all. */
+function oneLine(message: string): string {
+  const flat = message.replace(/\s+/gu, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
 function describe(value: unknown): string {
@@ -47,8 +60,8 @@ export function parseMapBoundaries(text: string, path: string): LoadedMap {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [makeDiagnostic('map-json-invalid', { path, reason }, { file: path, ...errorPosition(reason, text) })] };
+    const message = error instanceof Error ? error.message : String(error);
+    return { diagnostics: [makeDiagnostic('map-json-invalid', { path, reason: oneLine(message) }, { file: path, ...errorPosition(message, text) })] };
   }
   const collection = value as { type?: unknown; features?: unknown };
   if (typeof value !== 'object' || value === null || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
