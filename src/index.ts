@@ -36,3 +36,8 @@ export type { ResolvedFramework, ResolvedGroup, ResolvedIndicator, TierLevel, Ti
 export type { Dataset, InputFile } from './model/dataset.js';
 export type { ScoreTable, NodeScores, IndicatorScores } from './model/score-table.js';
 export type { Lang, LocalizedText } from './model/i18n.js';
+export { htmlReport, renderHtmlReport } from './report/html/document.js';
+export { prepareReport } from './report/html/report-data.js';
+export type { HtmlReportOptions, MapBoundaries, ReportData } from './report/html/report-data.js';
+export { formatXlsx } from './report/results/xlsx.js';
+export { RESULT_BINARY_FORMATS } from './report/results/index.js';

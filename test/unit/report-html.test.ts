@@ -9,7 +9,7 @@ import { parseMapBoundaries, lineColumnAt } from '../../src/load/map-boundaries.
 import { resolveFramework } from '../../src/validate/resolve.js';
 import type { TierRule } from '../../src/model/resolved.js';
 import { chartLabels } from '../../src/report/html/chart-labels.js';
-import { CONTENT_SECURITY_POLICY, renderHtmlReport, reportSections } from '../../src/report/html/document.js';
+import { CONTENT_SECURITY_POLICY, renderHtmlReport, renumberChartIds, reportSections } from '../../src/report/html/document.js';
 import { escapeHtml, safeColour } from '../../src/report/html/escape.js';
 import { prepareReport } from '../../src/report/html/report-data.js';
 import { strongestAndWeakest } from '../../src/report/html/sections/cards.js';
@@ -176,5 +176,16 @@ describe('renderHtmlReport', () => {
     // 北京, X01 and the unscored 四川 (its tier cell says so).
     expect(rest.match(/<tr>/gu)).toHaveLength(4);
     expect(rest).toContain('未评分');
+  });
+
+  it('is the same text when rendered twice in one process (chart ids renumbered)', () => {
+    expect(renderHtmlReport(data())).toBe(renderHtmlReport(data()));
+  });
+});
+
+describe('renumberChartIds', () => {
+  it('renames each distinct ECharts id by first appearance, consistently', () => {
+    const svg = '<style>.zr7-cls-30{}</style><g class="zr7-cls-30"></g><linearGradient id="zr7-g0"/><rect fill="url(#zr7-g0)" class="zr8-cls-30"/>';
+    expect(renumberChartIds(svg)).toBe('<style>.ec1{}</style><g class="ec1"></g><linearGradient id="ec2"/><rect fill="url(#ec2)" class="ec3"/>');
   });
 });

@@ -62,8 +62,8 @@ describe('selectRows', () => {
 });
 
 describe('RESULT_FORMATS', () => {
-  it('has exactly the --format choices table, json, csv, markdown', () => {
-    expect(RESULT_FORMAT_NAMES).toEqual(['table', 'json', 'csv', 'markdown']);
+  it('has exactly the text --format choices table, json, csv, markdown, html (xlsx is in RESULT_BINARY_FORMATS)', () => {
+    expect(RESULT_FORMAT_NAMES).toEqual(['table', 'json', 'csv', 'markdown', 'html']);
   });
 
   it('every formatter is deterministic and respects --period', () => {

@@ -40,6 +40,24 @@ export function reportSections(data: ReportData): HtmlSection[] {
   return sections.filter((s): s is HtmlSection => s !== undefined);
 }
 
+/**
+ * ECharts names its SVG classes and gradient ids `zr<chart>-cls-<n>`, `zr<chart>-g<n>`, both
+ * numbers counting for the life of the process, so the same report rendered twice would differ.
+ * Each distinct name is renumbered by its first appearance in the document (`ec1`, `ec2`, …):
+ * names stay distinct within the document, refer to the same things, and are the same on every run.
+ */
+export function renumberChartIds(html: string): string {
+  const seen = new Map<string, string>();
+  return html.replace(/\bzr\d+-[A-Za-z]+-?\d+\b/gu, (name) => {
+    let id = seen.get(name);
+    if (id === undefined) {
+      id = `ec${seen.size + 1}`;
+      seen.set(name, id);
+    }
+    return id;
+  });
+}
+
 /** The report document for gathered data. */
 export function renderHtmlReport(data: ReportData): string {
   const { framework } = data.table;
@@ -50,9 +68,9 @@ export function renderHtmlReport(data: ReportData): string {
   const nav = `<nav aria-label="${escapeHtml(words.contents)}"><strong>${escapeHtml(words.contents)}</strong><ol>${sections
     .map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`)
     .join('')}</ol></nav>`;
-  const body = sections
+  const body = renumberChartIds(sections
     .map((s, i) => `<section class="report-section" id="${s.id}" data-section="${s.id}">\n<h2>${i + 1}. ${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`)
-    .join('\n');
+    .join('\n'));
   return [
     '<!DOCTYPE html>',
     `<html lang="${data.lang === 'zh' ? 'zh-CN' : 'en'}">`,
