@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report opened in a real browser (Debian chromium, driven by playwright-core): no
  * console error, no request beyond the file itself, every section and chart present with one bar
