@@ -104,7 +104,9 @@ describe.skipIf(!hasChromium)('HTML report in chromium', () => {
 
     it('has every section in order, each with its heading', async () => {
       const ids = await opened.page.$$eval('section[data-section]', (sections) => sections.map((s) => s.getAttribute('data-section')));
-      expect(ids).toEqual(['summary', 'ranking', 'profiles', 'heatmap', 'groups', 'periods', 'cards']);
+      expect(ids).toEqual(['summary', 'ranking', 'profiles', 'heatmap', 'groups', 'periods', 'cards', 'provenance']);
+      // 33 files (the framework and 32 submissions), each with its sha256, in the appendix.
+      expect(await opened.page.locator('#provenance table.files tbody tr').count()).toBe(33);
       const headings = await opened.page.$$eval('section h2', (hs) => hs.map((h) => h.textContent ?? ''));
       expect(headings[0]).toBe('1. 概况');
       expect(headings[5]).toBe('6. 跨期变化 2021 → 2022');

@@ -16,7 +16,7 @@ import { periodsSection } from './sections/periods.js';
 import { profilesSection } from './sections/profiles.js';
 import { rankingSection } from './sections/ranking.js';
 import type { HtmlSection } from './sections/section.js';
-import { summarySection } from './sections/summary.js';
+import { provenanceSection, summarySection } from './sections/summary.js';
 import { reportCss } from './style.js';
 import { tierColours } from './tier-colours.js';
 import { REPORT_WORDS } from './words.js';
@@ -36,6 +36,7 @@ export function reportSections(data: ReportData): HtmlSection[] {
     periodsSection(data),
     cardsSection(data),
     mapSection(data),
+    provenanceSection(data),
   ];
   return sections.filter((s): s is HtmlSection => s !== undefined);
 }

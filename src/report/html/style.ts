@@ -43,6 +43,9 @@ figcaption { color: var(--muted); font-size: 12px; }
 .card dd { margin: 0 0 6px; }
 .badge { font-size: 12px; padding: 1px 8px; border-radius: 10px; font-weight: 500; vertical-align: middle; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule); padding-top: 8px; }
+/* A county-level report holds tens of thousands of table cells: the browser lays out only the
+   sections on screen, so the page opens fast however long it is. */
+@media screen { section.report-section { content-visibility: auto; contain-intrinsic-size: auto 1500px; } }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }

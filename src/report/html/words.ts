@@ -53,6 +53,8 @@ export interface ReportWords {
   readonly mapAllMatched: string;
   readonly mapSource: (path: string) => string;
   readonly untiered: string;
+  readonly provenance: string;
+  readonly filesInAppendix: (count: number) => string;
 }
 
 export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
@@ -108,6 +110,8 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     mapAllMatched: '所有地区均已在边界文件中匹配。',
     mapSource: (p) => `边界数据来自用户提供的文件 ${p}（dgmi 不附带地图数据；在中国公开发布的地图须取得审图号）。`,
     untiered: '未分级',
+    provenance: '附录：输入文件',
+    filesInAppendix: (n) => `共 ${n} 个（含框架文件），各文件的 sha256 见文末附录。`,
   },
   en: {
     title: 'Assessment report',
@@ -161,5 +165,7 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     mapAllMatched: 'Every region matched a feature of the boundary file.',
     mapSource: (p) => `Boundaries from the file given, ${p} (dgmi ships no map data; maps published in China need an approval number, 审图号).`,
     untiered: 'untiered',
+    provenance: 'Appendix: input files',
+    filesInAppendix: (n) => `${n} files (the framework included); each file's sha256 is in the appendix at the end.`,
   },
 };

@@ -24,8 +24,42 @@ export function tierCounts(data: ReportData): { levels: number[]; untiered: numb
   return { levels, untiered };
 }
 
-export function summarySection(data: ReportData): HtmlSection {
+/** Up to this many files are listed in the summary; more (a file per region) go to the appendix. */
+export const INLINE_FILES = 8;
+
+interface ListedFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly role: string;
+}
+
+function inputFiles(data: ReportData): ListedFile[] {
   const { framework, dataset } = data.table;
+  const words = REPORT_WORDS[data.lang];
+  return [
+    ...(framework.file === undefined ? [] : [{ path: framework.file, sha256: framework.sha256 ?? '', role: words.frameworkFile }]),
+    ...dataset.inputs.map((input) => ({ path: input.path, sha256: input.sha256, role: '' })),
+  ];
+}
+
+function filesTable(data: ReportData, files: readonly ListedFile[]): string {
+  const words = REPORT_WORDS[data.lang];
+  return htmlTable(
+    [{ header: words.file }, { header: 'sha256' }],
+    files.map((f) => [{ text: f.role === '' ? f.path : `${f.path} (${f.role})` }, { text: f.sha256 }]),
+    { className: 'files', caption: words.inputs },
+  );
+}
+
+/** The appendix listing every input with its sha256, when there are too many for the summary. */
+export function provenanceSection(data: ReportData): HtmlSection | undefined {
+  const files = inputFiles(data);
+  if (files.length <= INLINE_FILES) return undefined;
+  return { id: 'provenance', title: REPORT_WORDS[data.lang].provenance, body: filesTable(data, files) };
+}
+
+export function summarySection(data: ReportData): HtmlSection {
+  const { framework } = data.table;
   const words = REPORT_WORDS[data.lang];
   const scored = data.rows.filter((row) => !Number.isNaN(data.table.composite.score[row] ?? Number.NaN)).length;
   const facts: [string, string][] = [
@@ -51,15 +85,11 @@ export function summarySection(data: ReportData): HtmlSection {
     tiers = htmlTable([{ header: words.tier }, { header: words.rule }, { header: words.count, numeric: true }], rows, { className: 'tiers' });
   }
 
-  const files = [
-    ...(framework.file === undefined ? [] : [{ path: framework.file, sha256: framework.sha256 ?? '', role: words.frameworkFile }]),
-    ...dataset.inputs.map((input) => ({ path: input.path, sha256: input.sha256, role: '' })),
-  ];
-  const provenance = htmlTable(
-    [{ header: words.file }, { header: 'sha256' }],
-    files.map((f) => [{ text: f.role === '' ? f.path : `${f.path} (${f.role})` }, { text: f.sha256 }]),
-    { className: 'files', caption: words.inputs },
-  );
+  const files = inputFiles(data);
+  const provenance =
+    files.length <= INLINE_FILES
+      ? filesTable(data, files)
+      : `<p><strong>${escapeHtml(words.inputs)}</strong> ${escapeHtml(words.filesInAppendix(files.length))}</p>`;
   const body = `${factList}\n<h3>${escapeHtml(words.tiers)}</h3>\n${tiers}\n${provenance}\n<p class="muted">${escapeHtml(words.generatedBy(data.toolVersion))}</p>`;
   return { id: 'summary', title: words.summary, body };
 }
