@@ -111,6 +111,15 @@ describe('dgmi report', () => {
     expect(wrong.stderr).toContain('is not a GeoJSON FeatureCollection (found type "Feature")');
   });
 
+  it('says what the analyses found: a region without a group is left out of the group figures', () => {
+    const csv = join(dir, 'no-group.csv');
+    writeFileSync(csv, readFileSync(join(projectRoot, 'test/fixtures/score/good.csv'), 'utf8').replace('C,丙,west,', 'C,丙,,'));
+    const run = runDgmi(['report', 'test/fixtures/score/mini.yaml', csv, '--lang', 'en']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('group-empty');
+    expect(run.stdout).toContain('data-section="groups"');
+  });
+
   it('refuses to write over an input', () => {
     const run = runDgmi(['report', ...MINI, '--output', 'test/fixtures/score/good.csv', '--lang', 'en']);
     expect(run.status).toBe(2);

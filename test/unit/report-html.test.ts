@@ -183,6 +183,19 @@ describe('renderHtmlReport', () => {
   });
 });
 
+describe('a framework without tiers', () => {
+  it('shows no tier badge on cards and no tier column in the rest table', () => {
+    const table = fixtureTable();
+    const untiered = { ...table, framework: { ...table.framework, tiers: undefined }, tier: new Int32Array(table.tier.length).fill(-1) };
+    const html = renderHtmlReport(prepareReport(untiered, { lang: 'en', toolVersion: '1', cards: 1 }));
+    expect(html).not.toContain('class="badge');
+    expect(html).toContain('The framework defines no tiers.');
+    const rest = html.match(/<table class="rest">[\s\S]*?<\/table>/u)?.[0] ?? '';
+    expect(rest).toContain('<th scope="col">Strongest</th>');
+    expect(rest).not.toContain('>Tier<');
+  });
+});
+
 describe('renumberChartIds', () => {
   it('renames each distinct ECharts id by first appearance, consistently', () => {
     const svg = '<style>.zr7-cls-30{}</style><g class="zr7-cls-30"></g><linearGradient id="zr7-g0"/><rect fill="url(#zr7-g0)" class="zr8-cls-30"/>';

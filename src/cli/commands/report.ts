@@ -11,7 +11,8 @@ import type { EncodingOption } from '../../load/decode.js';
 import { loadMapBoundaries } from '../../load/map-boundaries.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
-import { htmlReport } from '../../report/html/document.js';
+import { renderHtmlReport } from '../../report/html/document.js';
+import { prepareReport } from '../../report/html/report-data.js';
 import { EXIT, type Io } from '../io.js';
 import { splitRegionList } from './compare.js';
 import { exitForScores, loadAndScore } from './score.js';
@@ -75,10 +76,12 @@ export async function runReport(io: Io, version: string, frameworkPath: string, 
   problems.push(...(profiles?.diagnostics ?? []));
   const loadedMap = options.map === undefined ? undefined : await loadMapBoundaries(options.map);
   problems.push(...(loadedMap?.diagnostics ?? []));
-  say([...run.diagnostics, ...problems]);
-  if (problems.length > 0) return EXIT.usage;
+  if (problems.length > 0) {
+    say([...run.diagnostics, ...problems]);
+    return EXIT.usage;
+  }
 
-  const html = htmlReport(table, {
+  const data = prepareReport(table, {
     lang: p.lang,
     toolVersion: version,
     period: options.period,
@@ -86,8 +89,12 @@ export async function runReport(io: Io, version: string, frameworkPath: string, 
     profiles: profiles?.regions,
     map: loadedMap?.map,
   });
+  // What the analyses found (rows without a group, …) is said along with the loaders' findings.
+  const diagnostics = [...run.diagnostics, ...data.diagnostics];
+  say(diagnostics);
+  const html = renderHtmlReport(data);
   const written = await emit(io, html, options.output, inputs, p.lang);
   if (written !== EXIT.ok) return written;
   if (run.status !== undefined || hasUnreadableInput(run.diagnostics)) return run.status ?? EXIT.usage;
-  return exitForScores(table, run.diagnostics, options.failOn);
+  return exitForScores(table, diagnostics, options.failOn);
 }

@@ -61,14 +61,16 @@ function card(data: ReportData, e: Explanation): string {
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
     .join('');
   const title = escapeHtml(printable(regionLabel(e.region, e.name)));
-  const badge = `<span class="badge tier ${e.tier >= 0 ? `tier-${e.tier}` : 'tier-none'}">${escapeHtml(tier)}</span>`;
+  // No badge when the framework has no tiers: "untiered" would read as a finding.
+  const badge = data.table.framework.tiers ? ` <span class="badge tier ${e.tier >= 0 ? `tier-${e.tier}` : 'tier-none'}">${escapeHtml(tier)}</span>` : '';
   const standing = data.lang === 'zh' ? `得分 ${displayScore(e.score)} · 排名 ${e.rank}/${e.regions}` : `Score ${displayScore(e.score)} · rank ${e.rank} of ${e.regions}`;
-  return `<article class="card" data-region="${escapeHtml(e.region)}"><h3>${title} ${badge}</h3><p class="standing">${escapeHtml(standing)}</p><dl>${facts}</dl></article>`;
+  return `<article class="card" data-region="${escapeHtml(e.region)}"><h3>${title}${badge}</h3><p class="standing">${escapeHtml(standing)}</p><dl>${facts}</dl></article>`;
 }
 
 function restTable(data: ReportData, rows: readonly number[]): string {
   const words = REPORT_WORDS[data.lang];
   const { dataset, composite, tier, framework } = data.table;
+  const hasTiers = framework.tiers !== undefined;
   const body = rows.map((row) => {
     const sw = strongestAndWeakest(data, row);
     const level = tier[row] ?? -1;
@@ -77,7 +79,9 @@ function restTable(data: ReportData, rows: readonly number[]): string {
       { text: Number.isNaN(rank) ? NO_VALUE : String(rank), numeric: true },
       { text: printable(regionLabel(dataset.region[row] ?? '', dataset.name[row] ?? '')) },
       { text: displayScore(composite.score[row]), numeric: true },
-      { text: level >= 0 ? tierLabel(framework, level, data.lang) : Number.isNaN(composite.score[row] ?? Number.NaN) ? words.unscored : words.untiered, tier: level },
+      ...(hasTiers
+        ? [{ text: level >= 0 ? tierLabel(framework, level, data.lang) : Number.isNaN(composite.score[row] ?? Number.NaN) ? words.unscored : words.untiered, tier: level }]
+        : []),
       { text: standingText(data, sw?.strongest) },
       { text: standingText(data, sw?.weakest) },
     ];
@@ -86,7 +90,7 @@ function restTable(data: ReportData, rows: readonly number[]): string {
     { header: words.rank, numeric: true },
     { header: words.region },
     { header: words.score, numeric: true },
-    { header: words.tier },
+    ...(hasTiers ? [{ header: words.tier }] : []),
     { header: words.strongest },
     { header: words.weakest },
   ];
