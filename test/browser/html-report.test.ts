@@ -90,8 +90,12 @@ describe.skipIf(!hasChromium)('HTML report in chromium', () => {
       const run = runDgmi(['report', 'indicators/cn-dgdi.yaml', ...samples2021, 'samples/provinces-2022.csv', '--output', html, '--cards', '10']);
       expect(run.status, run.stderr).toBe(0);
       opened = await open(html);
-      await opened.page.screenshot({ path: join(dir, 'sample.png'), fullPage: true });
-    }, 60_000);
+      // One picture per section: sections are drawn only when scrolled to (content-visibility),
+      // so a full-page capture would show the ones below the fold blank.
+      for (const id of await opened.page.$$eval('section[data-section]', (ss) => ss.map((s) => s.id))) {
+        await opened.page.locator(`#${id}`).screenshot({ path: join(dir, `sample-${id}.png`) });
+      }
+    }, 120_000);
 
     it('opens with no console error and fetches nothing', () => {
       expect(opened.errors).toEqual([]);
@@ -139,11 +143,30 @@ describe.skipIf(!hasChromium)('HTML report in chromium', () => {
       expect(await opened.page.locator('table.rest tbody tr').count()).toBe(21);
     });
 
+    it('prints on A4 with every section starting a page', async () => {
+      await opened.page.emulateMedia({ media: 'print' });
+      try {
+        const breaks = await opened.page.$$eval('section.report-section', (ss) => ss.map((s) => getComputedStyle(s).breakBefore));
+        expect(breaks).toEqual(Array.from({ length: 8 }, () => 'page'));
+        const pdf = await opened.page.pdf({ preferCSSPageSize: true });
+        // A4 is 595 × 842 points; at least one page per section.
+        const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/u.exec(pdf.toString('latin1'));
+        expect(Number(box?.[1])).toBeCloseTo(595.28, -0.5); // 210 mm, within a device pixel
+        expect(Number(box?.[2])).toBeCloseTo(841.89, -0.5); // 297 mm
+        expect(pdf.toString('latin1').match(/\/Type \/Page\b/gu)?.length ?? 0).toBeGreaterThanOrEqual(8);
+      } finally {
+        await opened.page.emulateMedia({ media: 'screen' });
+      }
+    });
+
     it('draws Chinese text with a CJK font (real glyphs, not tofu)', async () => {
       const fonts = await fontsUsed(opened.page, 'h1');
-      expect(fonts.some((f) => /CJK/u.test(f))).toBe(true);
+      expect(fonts.some((f) => /CJK/u.test(f)), fonts.join(', ')).toBe(true);
+      // Sections are laid out only when on screen (content-visibility): bring the chart into view first.
+      await opened.page.locator('figure[data-chart="ranking"]').scrollIntoViewIfNeeded();
+      await opened.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const svgFonts = await fontsUsed(opened.page, 'figure[data-chart="ranking"] text');
-      expect(svgFonts.some((f) => /CJK/u.test(f))).toBe(true);
+      expect(svgFonts.some((f) => /CJK/u.test(f)), svgFonts.join(', ')).toBe(true);
     });
   });
 
