@@ -91,9 +91,10 @@ describe('dgmi report', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('data-section="map"');
     expect(run.stdout).toContain('1 regions have no feature in the boundary file: 丙 (C)');
-    // Three features drawn: A and B in their tier colours, Q (no region) grey.
+    // Three features drawn: A (rank 1, leading) and B (developing) in the default tier colours, Q (no region) grey.
     const map = run.stdout.match(/data-chart="map">[\s\S]*?<\/figure>/u)?.[0] ?? '';
-    expect(map.match(/<path d="M[^"]*"[^>]*fill="#/gu)?.length).toBeGreaterThanOrEqual(3);
+    const fills = [...map.matchAll(/<path d="M[^"]*"[^>]*fill="(#[0-9a-f]{6})"/gu)].map((m) => m[1]);
+    expect(fills.slice(0, 3)).toEqual(['#007a5a', '#0072b2', '#eeeeee']);
   });
 
   it('reports a broken boundary file at its line and column, with status 2 and nothing written', () => {
