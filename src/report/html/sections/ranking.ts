@@ -49,7 +49,7 @@ function rankingChart(data: ReportData, rows: readonly number[]): string {
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: [
-      { type: 'bar', data: values, barCategoryGap: '25%', label: { show: horizontal, position: 'right', fontSize: 10, formatter: '{c}' } },
+      { type: 'bar', data: values, barCategoryGap: '25%', label: { show: horizontal, position: 'right', fontSize: 10, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(2) : '') } },
       // The boundary lines ride on an empty series, so series 0 holds exactly one shape per bar.
       { type: 'line', data: [], markLine: { symbol: 'none', silent: true, data: boundaries } },
     ],
