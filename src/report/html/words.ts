@@ -42,11 +42,9 @@ export interface ReportWords {
   readonly why: string;
   readonly missed: string;
   readonly gap: string;
-  readonly topTier: string;
   readonly score: string;
   readonly rank: string;
   readonly region: string;
-  readonly group: string;
   readonly cardsRest: (shown: number, rest: number) => string;
   readonly unscored: string;
   readonly mapUnmatched: (count: number) => string;
@@ -99,11 +97,9 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     why: '等级依据',
     missed: '差距',
     gap: '距上一等级',
-    topTier: '已处于最高等级',
     score: '得分',
     rank: '排名',
     region: '地区',
-    group: '分组',
     cardsRest: (shown, rest) => `以上为前 ${shown} 个地区的卡片；其余 ${rest} 个地区汇总如下（可用 --cards 调整）。`,
     unscored: '未评分',
     mapUnmatched: (n) => `${n} 个地区在边界文件中找不到对应要素：`,
@@ -154,11 +150,9 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     why: 'Why this tier',
     missed: 'Missed',
     gap: 'To the next tier',
-    topTier: 'Already in the top tier',
     score: 'Score',
     rank: 'Rank',
     region: 'Region',
-    group: 'Group',
     cardsRest: (shown, rest) => `Cards for the first ${shown} regions; the other ${rest} are summarised below (change with --cards).`,
     unscored: 'unscored',
     mapUnmatched: (n) => `${n} regions have no feature in the boundary file:`,
