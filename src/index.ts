@@ -70,3 +70,7 @@ export type { WeightsOutcome, DegenerateReason } from './weights/outcome.js';
 export type { GroupWeights, AhpConsistency, WeightComponent } from './weights/record.js';
 export { WEIGHTS_FORMATS } from './report/weights/index.js';
 export type { WeightsFormat, WeightsReport } from './report/weights/index.js';
+export { htmlReport, renderHtmlReport } from './report/html/document.js';
+export { prepareReport } from './report/html/report-data.js';
+export type { HtmlReportOptions, MapBoundaries, ReportData } from './report/html/report-data.js';
+export { formatXlsx } from './report/results/xlsx.js';

@@ -13,6 +13,7 @@ import { EXIT, type Io } from './io.js';
 import { runAudit } from './commands/audit.js';
 import { AUDIT_FORMATS } from '../report/audit/index.js';
 import { runCompare } from './commands/compare.js';
+import { parseCardCount, runReport } from './commands/report.js';
 import { runExplain, splitDataAndRegion } from './commands/explain.js';
 import { runSchema } from './commands/schema.js';
 import { runTemplate } from './commands/template.js';
@@ -203,6 +204,21 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only on errors)')),
     ),
   ).action(async (framework: string, data: string[], options) => setExit(await runWeights(io, version, framework, data, options)));
+  readingSubmissions(
+    presenting(
+      program
+        .command('report')
+        .description('write one self-contained HTML report with charts (no network needed to view it)')
+        .argument('<framework>', 'framework YAML file')
+        .argument('<data...>', 'submission files (wide or long CSV, XLSX)')
+        .option('-o, --output <file>', 'write to a file (atomically; never over an input); stdout otherwise')
+        .option('--period <period>', 'the period to report on (default: the latest; the one before it is compared with it)')
+        .option('--cards <n>', 'regions with a full card (default 40); the rest are summarised in one table', parseCardCount)
+        .option('--regions <list>', 'regions to draw dimension profiles for: codes or names, comma-separated (default: the first six)')
+        .option('--map <geojson>', "a map of tiers on your organisation's own approved boundary file (GeoJSON; regions matched by code)")
+        .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),
+    ),
+  ).action(async (framework: string, data: string[], options) => setExit(await runReport(io, version, framework, data, options)));
 
   presenting(
     program

@@ -12,6 +12,7 @@ import { FILE_MESSAGES } from './codes/file.js';
 import { FRAMEWORK_MESSAGES } from './codes/framework.js';
 import { LOADING_MESSAGES } from './codes/loading.js';
 import { REGIONS_MESSAGES } from './codes/regions.js';
+import { REPORT_MESSAGES } from './codes/report.js';
 import { RULES_MESSAGES } from './codes/rules.js';
 import { SCORE_MESSAGES } from './codes/score.js';
 import { SENSITIVITY_MESSAGES } from './codes/sensitivity.js';
@@ -35,6 +36,7 @@ export const MESSAGES = {
   ...PREPARE_MESSAGES,
   ...WEIGHTS_MESSAGES,
   ...LOADING_MESSAGES,
+  ...REPORT_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

@@ -62,9 +62,9 @@ describe('selectRows', () => {
 });
 
 describe('RESULT_FORMATS', () => {
-  it('has exactly the text --format choices table, json, csv, markdown, ndjson (parquet is bytes)', () => {
-    expect(RESULT_FORMAT_NAMES).toEqual(['table', 'json', 'csv', 'markdown', 'ndjson']);
-    expect(Object.keys(BINARY_RESULT_FORMATS)).toEqual(['parquet']);
+  it('has exactly the text --format choices table, json, csv, markdown, ndjson, html (parquet and xlsx are bytes)', () => {
+    expect(RESULT_FORMAT_NAMES).toEqual(['table', 'json', 'csv', 'markdown', 'ndjson', 'html']);
+    expect(Object.keys(BINARY_RESULT_FORMATS)).toEqual(['parquet', 'xlsx']);
   });
 
   it('every formatter is deterministic and respects --period', () => {

@@ -3,6 +3,7 @@
  * choices; every entry has the one `ResultFormatter` shape.
  */
 import { formatCsv } from './csv.js';
+import { formatHtml } from './html.js';
 import type { ResultFormatter } from './formatter.js';
 import { formatJson, jsonResultChunks } from './json.js';
 import type { ScoreTable } from '../../model/score-table.js';
@@ -11,6 +12,7 @@ import { formatMarkdown } from './markdown.js';
 import { formatNdjson, ndjsonResultChunks } from './ndjson.js';
 import { formatParquet, parquetChunks } from './parquet.js';
 import { formatTable } from './table.js';
+import { formatXlsx } from './xlsx.js';
 
 export const RESULT_FORMATS = {
   table: formatTable,
@@ -18,6 +20,7 @@ export const RESULT_FORMATS = {
   csv: formatCsv,
   markdown: formatMarkdown,
   ndjson: formatNdjson,
+  html: formatHtml,
 } as const satisfies Readonly<Record<string, ResultFormatter>>;
 
 export type ResultFormat = keyof typeof RESULT_FORMATS;
@@ -33,18 +36,25 @@ export const RESULT_STREAMS: Partial<Record<ResultFormat, (table: ScoreTable, op
 };
 
 /**
- * Formats that are bytes, not text (Parquet), as pieces to write out as they come: to a file or
- * a pipe, never to a terminal. Their library is imported on first use, so listing them here
- * costs nothing at start-up.
+
+ * Formats that are bytes, not text (Parquet, an XLSX workbook), as pieces to write out as they
+ * come: to a file or a pipe, never to a terminal. Their libraries are imported on first use, so
+ * listing them here costs nothing at start-up.
  */
 export const BINARY_RESULT_FORMATS = {
   parquet: parquetChunks,
+  xlsx: xlsxChunks,
 } as const satisfies Readonly<Record<string, (table: ScoreTable, options: ResultFormatOptions) => AsyncIterable<Uint8Array>>>;
 
 /** Every `dgmi score --format` choice: text formats and binary ones. */
 export type ScoreFormat = ResultFormat | keyof typeof BINARY_RESULT_FORMATS;
 
-export function isBinaryResultFormat(format: ScoreFormat): format is keyof typeof BINARY_RESULT_FORMATS {
+/** The workbook is built whole (exceljs), then handed over as one piece. */
+async function* xlsxChunks(table: ScoreTable, options: ResultFormatOptions): AsyncIterable<Uint8Array> {
+  yield await formatXlsx(table, options);
+}
+
+export function isBinaryResultFormat(format: string): format is keyof typeof BINARY_RESULT_FORMATS {
   return Object.hasOwn(BINARY_RESULT_FORMATS, format);
 }
 
@@ -56,5 +66,5 @@ export { RESULT_FORMAT_ID } from './json.js';
 export { jsonResultChunks };
 export { selectRows, splitByPeriod } from './select.js';
 export type { PeriodRows, RowSelection } from './select.js';
-export { formatCsv, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable, ndjsonResultChunks, parquetChunks };
+export { formatCsv, formatHtml, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable, formatXlsx, ndjsonResultChunks, parquetChunks };
 export { DEFAULT_DETAIL, RESULT_DETAILS, type ResultDetail } from './detail.js';
