@@ -1,21 +1,16 @@
 /**
  * The command line: commander wiring only. Each command parses its options, calls the pure core
  * through `src/load` and `src/score`, hands the result to a formatter, and returns an exit status.
+ *
+ * Start-up: this module imports commander and plain lists only. Each action loads its command
+ * module with `await import('./commands/….js')` when it runs, so `--version`, `--help` and one
+ * command never pay for the others' readers, formatters and worker pools; a static import of a
+ * command module here would undo that (test/unit/startup-imports.test.ts fails on it).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Severity } from '../diagnostics/diagnostic.js';
-import { DIAGNOSTIC_FORMATS } from '../report/diagnostics/index.js';
-import { COMPARE_FORMATS } from '../report/compare/index.js';
-import { EXPLAIN_FORMATS } from '../report/explain/index.js';
-import { RESULT_FORMATS } from '../report/results/index.js';
-import { ENCODINGS } from '../load/decode.js';
+import { COMPARE_FORMAT_CHOICES, DIAGNOSTIC_FORMAT_CHOICES, ENCODINGS, EXPLAIN_FORMAT_CHOICES, RESULT_FORMAT_CHOICES, VALIDATE_SUMMARIES } from './choices.js';
 import { EXIT, type Io } from './io.js';
-import { runCompare } from './commands/compare.js';
-import { runExplain, splitDataAndRegion } from './commands/explain.js';
-import { runSchema } from './commands/schema.js';
-import { runTemplate } from './commands/template.js';
-import { runScore } from './commands/score.js';
-import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
 
 export interface CommonOptions {
   readonly lang?: string;
@@ -52,8 +47,8 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
     .showSuggestionAfterError(true);
 
   /** `-f, --format`, its choices the keys of the command's format registry. */
-  const formatOption = <Registry extends Readonly<Record<string, unknown>>>(registry: Registry, defaultFormat: keyof Registry & string) =>
-    new Option('-f, --format <format>', 'output format').choices(Object.keys(registry)).default(defaultFormat);
+  const formatOption = <Name extends string>(names: readonly Name[], defaultFormat: NoInfer<Name>) =>
+    new Option('-f, --format <format>', 'output format').choices(names).default(defaultFormat);
   const failOnOption = (description: string) => new Option('--fail-on <severity>', description).choices(FAIL_ON);
   /**
    * How submissions are read: the same for every command that reads them. `validate` names its
@@ -84,14 +79,14 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .command('validate')
         .description('check framework files for CI (schema and semantic rules, file:line:col); with --data, check submissions against the framework without scoring')
         .argument('<framework...>', 'framework YAML files (exactly one with --data)')
-        .addOption(formatOption(DIAGNOSTIC_FORMATS, 'stylish'))
+        .addOption(formatOption(DIAGNOSTIC_FORMAT_CHOICES, 'stylish'))
         .addOption(failOnOption('exit 1 when a finding is at or above this severity').default('error'))
         .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
         .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
         .option('--data <files...>', 'also check these submission files (wide or long CSV) against the framework: every missing, unreadable, out-of-range or duplicate value, unknown column and missing required region'),
       '--data-max-bytes <size>',
     ).addOption(new Option('--summary <what>', 'with --data: findings per region (regions) or none').choices(VALIDATE_SUMMARIES).default('regions')),
-  ).action(async (frameworks: string[], options) => setExit(await runValidate(io, version, frameworks, options)));
+  ).action(async (frameworks: string[], options) => setExit(await (await import('./commands/validate.js')).runValidate(io, version, frameworks, options)));
 
   readingSubmissions(
     writingResults(
@@ -100,12 +95,12 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('score, rank and tier every region')
         .argument('<framework>', 'framework YAML file')
         .argument('<data...>', 'submission CSV files (wide or long)')
-        .addOption(formatOption(RESULT_FORMATS, 'table'))
+        .addOption(formatOption(RESULT_FORMAT_CHOICES, 'table'))
         .option('--period <period>', 'only this period')
         .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),
     ),
-  ).action(async (framework: string, data: string[], options) => setExit(await runScore(io, version, framework, data, options)));
+  ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/score.js')).runScore(io, version, framework, data, options)));
 
   readingSubmissions(
     writingResults(
@@ -122,10 +117,10 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .option('--period <period>', 'with --regions or --by: the period to look at (default: the latest)')
         .addOption(new Option('--normalise <scope>', 'normalise each period apart or pooled (default: pooled across periods, per-period otherwise)').choices(['per-period', 'pooled']))
         .option('--top <n>', 'with --regions: how many indicators to list by gap (default 10)', parsePositiveInt)
-        .addOption(formatOption(COMPARE_FORMATS, 'table'))
+        .addOption(formatOption(COMPARE_FORMAT_CHOICES, 'table'))
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity')),
     ),
-  ).action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
+  ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/compare.js')).runCompare(io, version, framework, data, options)));
 
   readingSubmissions(
     writingResults(
@@ -134,11 +129,12 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('why a region sits in its tier and what would move it up')
         .argument('<framework>', 'framework YAML file')
         .argument('<args...>', 'submission CSV files, then the region (code, full or short name)')
-        .addOption(formatOption(EXPLAIN_FORMATS, 'table'))
+        .addOption(formatOption(EXPLAIN_FORMAT_CHOICES, 'table'))
         .option('--period <period>', "the period to explain (default: the region's latest)")
         .option('--top <n>', 'search the N indicators with the largest effective weight (default 10)', parsePositiveInt),
     ),
   ).action(async (framework: string, args: string[], options) => {
+    const { runExplain, splitDataAndRegion } = await import('./commands/explain.js');
     const { dataPaths, region } = splitDataAndRegion(args);
     setExit(await runExplain(io, version, framework, dataPaths, region, options));
   });
@@ -151,13 +147,13 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
       .requiredOption('-o, --output <file>', 'form.xlsx or form.csv: the format follows the extension')
       .option('--bom', 'start the CSV form and dictionary with a UTF-8 BOM (for Excel)')
       .option('--max-bytes <size>', 'largest framework file to read', parseByteSize),
-  ).action(async (framework: string, options) => setExit(await runTemplate(io, version, framework, options)));
+  ).action(async (framework: string, options) => setExit(await (await import('./commands/template.js')).runTemplate(io, version, framework, options)));
 
   program
     .command('schema')
     .description('print the JSON Schema of the framework format (dgmi/1)')
     .option('-o, --output <file>', 'write to a file (atomically)')
-    .action(async (options) => setExit(await runSchema(io, options)));
+    .action(async (options) => setExit(await (await import('./commands/schema.js')).runSchema(io, options)));
 
   return program;
 }
