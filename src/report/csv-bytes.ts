@@ -131,6 +131,11 @@ export class CsvByteWriter {
     this.at += bytes.length;
   }
 
+  /** Whether a chunk is full and waiting to be taken. */
+  get hasFullChunks(): boolean {
+    return this.full.length > 0;
+  }
+
   /** The chunks filled so far; with `all`, the partly filled one too (then the writer is spent). */
   takeChunks(all = false): Buffer[] {
     const chunks = this.full;

@@ -63,7 +63,7 @@ export function* csvResultChunks(table: ScoreTable, options: ResultFormatOptions
       out.number(scores?.[row]);
     }
     out.endRow();
-    yield* out.takeChunks();
+    if (out.hasFullChunks) yield* out.takeChunks();
   }
   yield* out.takeChunks(true);
 }
