@@ -52,12 +52,29 @@ const PROGRAM_MODULES = ['dist/cli/main.js', 'dist/cli/io.js', 'dist/cli/program
 const HEAVY_PACKAGES = ['exceljs', 'read-excel-file', 'piscina', 'cli-table3', 'iconv-lite', 'zod', 'yaml', 'csv-parse', 'chalk'];
 
 describe('what each command loads', () => {
-  it('--version and --help load commander and the program, nothing else', () => {
-    for (const flag of ['--version', '--help']) {
+  it('--version alone loads no package and not the program; --help loads commander and the program only', () => {
+    for (const flag of ['--version', '-v']) {
       const run = loaded(['bin/dgmi.js', flag]);
       expect(run.status).toBe(0);
-      expect([...run.packages]).toEqual(['commander']);
-      expect([...run.modules].sort()).toEqual([...PROGRAM_MODULES].sort());
+      expect([...run.packages]).toEqual([]);
+      expect([...run.modules].sort()).toEqual(['dist/cli/io.js', 'dist/cli/main.js']);
+    }
+    const help = loaded(['bin/dgmi.js', '--help']);
+    expect(help.status).toBe(0);
+    expect([...help.packages]).toEqual(['commander']);
+    expect([...help.modules].sort()).toEqual([...PROGRAM_MODULES].sort());
+  });
+
+  it('--version prints what commander prints for it, with or without the shortcut', () => {
+    const plain = spawnSync(process.execPath, ['bin/dgmi.js', '--version'], { cwd: projectRoot, encoding: 'utf8' });
+    const short = spawnSync(process.execPath, ['bin/dgmi.js', '-v'], { cwd: projectRoot, encoding: 'utf8' });
+    // With another argument after it the shortcut does not apply and commander answers.
+    const viaCommander = spawnSync(process.execPath, ['bin/dgmi.js', '--version', '--no-color'], { cwd: projectRoot, encoding: 'utf8' });
+    const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    for (const run of [plain, short, viaCommander]) {
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(`${version}\n`);
+      expect(run.stderr).toBe('');
     }
   });
 
