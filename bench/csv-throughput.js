@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { benchDir, dgmi, median, runs, spawnNode } from './measure.js';
 
 export const CSV_WORKLOADS = [
@@ -15,46 +16,58 @@ export const CSV_WORKLOADS = [
 
 const cpuOf = (run) => Number(/BENCH_CPU_MS ([\d.]+)/u.exec(run.stderr)?.[1]);
 
+/**
+ * One workload: csv-parse alone, then dgmi with default threads and with `--threads 1`, BENCH_RUNS
+ * times, interleaved. With BENCH_BASELINE=DIR (another build, e.g. the commit before a change),
+ * that build's CLI runs in the same rounds too, so both are compared against the same floor.
+ */
 export function measureCsvThroughput(workload, files, outDir) {
-  const m = { floor: [], floorCpu: [], e2e: [], e2eOne: [], e2eOneCpu: [] };
-  const out = `${outDir}/${workload.name}-result.csv`;
-  const cli = (threads) => {
-    const run = spawnNode(['--import', `${benchDir}report-cpu.js`, dgmi, 'score', files.framework, files.data, '--format', 'csv', '--output', out, ...(threads ? ['--threads', threads] : [])]);
+  const builds = [{ name: 'this build', bin: dgmi }];
+  if (process.env['BENCH_BASELINE']) builds.push({ name: 'baseline', bin: `${resolve(process.env['BENCH_BASELINE'])}/bin/dgmi.js` });
+  const floorMs = [];
+  const floorCpu = [];
+  const m = builds.map(() => ({ e2e: [], e2eOne: [], e2eOneCpu: [] }));
+  const cli = (build, k, threads) => {
+    const out = `${outDir}/${workload.name}-result${k === 0 ? '' : '-baseline'}.csv`;
+    const run = spawnNode(['--import', `${benchDir}report-cpu.js`, build.bin, 'score', files.framework, files.data, '--format', 'csv', '--output', out, ...(threads ? ['--threads', threads] : [])]);
     if (run.status !== 0) throw new Error(`CLI run failed: ${run.stderr.slice(0, 2000)}`);
     return run;
   };
   for (let i = 0; i < runs; i++) {
     const floor = spawnNode(['--import', `${benchDir}report-cpu.js`, `${benchDir}phase-child.js`, 'csv', files.framework, files.data]);
-    m.floor.push(JSON.parse(floor.stdout).csvParseMs);
-    m.floorCpu.push(cpuOf(floor));
-    m.e2e.push(cli().wallMs);
-    const one = cli('1');
-    m.e2eOne.push(one.wallMs);
-    m.e2eOneCpu.push(cpuOf(one));
+    floorMs.push(JSON.parse(floor.stdout).csvParseMs);
+    floorCpu.push(cpuOf(floor));
+    builds.forEach((build, k) => {
+      m[k].e2e.push(cli(build, k).wallMs);
+      const one = cli(build, k, '1');
+      m[k].e2eOne.push(one.wallMs);
+      m[k].e2eOneCpu.push(cpuOf(one));
+    });
   }
-  const floor = median(m.floor);
-  return {
+  const floor = median(floorMs);
+  return builds.map((build, k) => ({
     ...workload,
+    build: build.name,
     mb: statSync(files.data).size / 1024 / 1024,
     floorMs: floor,
-    e2eMs: median(m.e2e),
-    e2eOneMs: median(m.e2eOne),
-    ratio: median(m.e2e) / floor,
-    ratioOne: median(m.e2eOne) / floor,
+    e2eMs: median(m[k].e2e),
+    e2eOneMs: median(m[k].e2eOne),
+    ratio: median(m[k].e2e) / floor,
+    ratioOne: median(m[k].e2eOne) / floor,
     // Whole processes, one thread each: csv-parse's (start-up and read included) against dgmi's.
-    cpuRatioOne: median(m.e2eOneCpu) / median(m.floorCpu),
-    sha256: createHash('sha256').update(readFileSync(out)).digest('hex'),
-  };
+    cpuRatioOne: median(m[k].e2eOneCpu) / median(floorCpu),
+    sha256: createHash('sha256').update(readFileSync(`${outDir}/${workload.name}-result${k === 0 ? '' : '-baseline'}.csv`)).digest('hex'),
+  }));
 }
 
 export function csvThroughputLines(rows) {
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   return [
-    '| workload | CSV in | csv-parse alone (floor) | end to end, `--format csv` | ratio | same, `--threads 1` | ratio | target | CPU ratio, `--threads 1` | sha256 of the output |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| workload | build | CSV in | csv-parse alone (floor) | end to end, `--format csv` | ratio | same, `--threads 1` | ratio | target | CPU ratio, `--threads 1` | sha256 of the output |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${r.mb.toFixed(1)} MB | ${s(r.floorMs)} | ${s(r.e2eMs)} | ${r.ratio.toFixed(2)}× | ${s(r.e2eOneMs)} | ${r.ratioOne.toFixed(2)}× | ≤ ${r.target}× ${r.ratio <= r.target ? '(met)' : '(not met)'} | ${r.cpuRatioOne.toFixed(2)}× | \`${r.sha256.slice(0, 16)}…\` |`,
+        `| ${r.label} | ${r.build} | ${r.mb.toFixed(1)} MB | ${s(r.floorMs)} | ${s(r.e2eMs)} | ${r.ratio.toFixed(2)}× | ${s(r.e2eOneMs)} | ${r.ratioOne.toFixed(2)}× | ≤ ${r.target}× ${r.ratio <= r.target ? '(met)' : '(not met)'} | ${r.cpuRatioOne.toFixed(2)}× | \`${r.sha256.slice(0, 16)}…\` |`,
     ),
   ];
 }

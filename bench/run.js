@@ -2,7 +2,8 @@
  * `npm run bench`: each section measures in fresh processes, several times (BENCH_RUNS, default
  * 5), and writes its medians between its markers in bench/results.md, keeping the rest.
  * BENCH_ONLY=startup,csv,json picks sections (default all); BENCH_ROOT measures another build
- * (a checkout with its own dist/) for before/after figures; BENCH_RESULTS writes elsewhere.
+ * (a checkout with its own dist/) for before/after figures, BENCH_BASELINE=DIR runs another build
+ * in the same rounds as this one (csv section); BENCH_RESULTS writes elsewhere.
  *
  * - startup (issue 15): `--version`, `validate`, `score` on the samples, as ratios to `node -e 0`.
  * - csv (issue 15): end to end with `--format csv` at 20,000 × 100 and 40,000 × 200, as ratios to
@@ -32,11 +33,18 @@ function child(script, args) {
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
+/** The commit of the measured build (with a note when its tree has changes), or its path outside git. */
+function buildName() {
+  const git = (...args) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return root;
+  return `commit ${head.stdout.trim()}${git('status', '--porcelain').stdout.trim() === '' ? '' : ' (with uncommitted changes)'}`;
+}
 /** Date, machine, build and command: every section says under what it was measured. */
 const provenance = (command) => [
   `- Date: ${new Date().toISOString()}`,
   `- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osType()} ${release()}, Node ${process.version}`,
-  `- Build measured: ${root}`,
+  `- Build measured: ${buildName()}`,
   `- Command: \`${command}\` (BENCH_RUNS=${runs}; each figure is the median of ${runs} runs, each in a fresh process)`,
 ];
 
@@ -47,11 +55,11 @@ if (sections.includes('startup')) {
 }
 
 if (sections.includes('csv')) {
-  const rows = CSV_WORKLOADS.map((w) => measureCsvThroughput(w, writeWorkload(outDir, w.name, w.shape, w.regions, w.seed), outDir));
+  const rows = CSV_WORKLOADS.flatMap((w) => measureCsvThroughput(w, writeWorkload(outDir, w.name, w.shape, w.regions, w.seed), outDir));
   writeSection('csv', [
     '## End to end, `--format csv`',
     '',
-    ...provenance('BENCH_ONLY=csv npm run bench'),
+    ...provenance(`BENCH_ONLY=csv${process.env['BENCH_BASELINE'] ? ` BENCH_BASELINE=${process.env['BENCH_BASELINE']}` : ''} npm run bench`),
     '- End to end = `node bin/dgmi.js score FRAMEWORK DATA --format csv --output FILE` (start-up, read, parse, score, tier, format, atomic write), default threads and `--threads 1`; floor = csv-parse alone (sync API, read + parse the same file, one thread, timed inside its process).',
     '',
     ...csvThroughputLines(rows),
