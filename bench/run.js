@@ -1,25 +1,28 @@
 /**
- * `npm run bench`: generates seeded workloads at county scale (2,850 × 100) and township scale
- * (40,000 × 200), runs each measurement in a fresh process several times, and writes medians to
- * bench/results.md. Targets (issue 3): township end to end < 5 s, peak RSS < 1 GiB, scoring
- * overhead beyond csv-parse < 50% of the parse time.
+ * `npm run bench`: each section measures in fresh processes, several times (BENCH_RUNS, default
+ * 5), and writes its medians between its markers in bench/results.md, keeping the rest.
+ * BENCH_ONLY=startup,csv,json picks sections (default all); BENCH_ROOT measures another build
+ * (a checkout with its own dist/) for before/after figures, BENCH_BASELINE=DIR runs another build
+ * in the same rounds as this one (csv section); BENCH_RESULTS writes elsewhere.
+ *
+ * - startup (issue 15): `--version`, `validate`, `score` on the samples, as ratios to `node -e 0`.
+ * - csv (issue 15): end to end with `--format csv` at 20,000 × 100 and 40,000 × 200, as ratios to
+ *   csv-parse alone on the same file.
+ * - json (issue 3): county (2,850 × 100) and township (40,000 × 200) scale end to end, peak RSS,
+ *   and the phases through the library API. Targets: township end to end < 5 s, peak RSS < 1 GiB,
+ *   scoring overhead beyond csv-parse < 50% of the parse time.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { csvThroughputLines, CSV_WORKLOADS, measureCsvThroughput } from './csv-throughput.js';
 import { writeWorkload } from './generate.js';
+import { benchDir as here, median, root, runs, writeSection } from './measure.js';
+import { measureStartup, startupLines } from './startup.js';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = `${here}out`;
 mkdirSync(outDir, { recursive: true });
-const runs = Number(process.env['BENCH_RUNS'] ?? 5);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const sections = (process.env['BENCH_ONLY'] ?? 'startup,csv,json').split(',');
 
 function child(script, args) {
   const t0 = performance.now();
@@ -28,6 +31,43 @@ function child(script, args) {
   if (r.status !== 0 && script !== 'cli-child.js') throw new Error(`${script} failed: ${r.stderr}`);
   return { wallMs, stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+/** The commit of the measured build (with a note when its tree has changes), or its path outside git. */
+function buildName() {
+  const git = (...args) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return root;
+  return `commit ${head.stdout.trim()}${git('status', '--porcelain').stdout.trim() === '' ? '' : ' (with uncommitted changes)'}`;
+}
+/** Date, machine, build and command: every section says under what it was measured. */
+const provenance = (command) => [
+  `- Date: ${new Date().toISOString()}`,
+  `- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osType()} ${release()}, Node ${process.version}`,
+  `- Build measured: ${buildName()}`,
+  `- Command: \`${command}\` (BENCH_RUNS=${runs}; each figure is the median of ${runs} runs, each in a fresh process)`,
+];
+
+if (sections.includes('startup')) {
+  const rows = measureStartup();
+  writeSection('startup', ['## Start-up', '', ...provenance('BENCH_ONLY=startup npm run bench'), '', ...startupLines(rows)]);
+  process.stderr.write(`${startupLines(rows).join('\n')}\n`);
+}
+
+if (sections.includes('csv')) {
+  const rows = CSV_WORKLOADS.flatMap((w) => measureCsvThroughput(w, writeWorkload(outDir, w.name, w.shape, w.regions, w.seed), outDir));
+  writeSection('csv', [
+    '## End to end, `--format csv`',
+    '',
+    ...provenance(`BENCH_ONLY=csv${process.env['BENCH_BASELINE'] ? ` BENCH_BASELINE=${process.env['BENCH_BASELINE']}` : ''} npm run bench`),
+    '- End to end = `node bin/dgmi.js score FRAMEWORK DATA --format csv --output FILE` (start-up, read, parse, score, tier, format, atomic write), default threads and `--threads 1`; floor = csv-parse alone (sync API, read + parse the same file, one thread, timed inside its process).',
+    '',
+    ...csvThroughputLines(rows),
+  ]);
+  process.stderr.write(`${csvThroughputLines(rows).join('\n')}\n`);
+}
+
+if (!sections.includes('json')) process.exit(0);
 
 const workloads = [
   { name: 'county', label: 'county scale (2,850 × 100)', regions: 2850, shape: { dims: 4, groupsPerDim: 5, indicatorsPerGroup: 5 }, seed: 2850 },
@@ -82,14 +122,12 @@ for (const w of workloads) {
   process.stderr.write(`${w.label}: ${totalMs.toFixed(0)} ms end to end (JSON), csv-parse ${parseMs.toFixed(0)} ms\n`);
 }
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const lines = [
-  '# Benchmark results',
+  '## JSON and CSV at county and township scale',
   '',
-  `- Date: ${new Date().toISOString()}`,
-  `- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osType()} ${release()}, Node ${process.version}`,
-  `- Command: \`npm run bench\` (BENCH_RUNS=${runs}; each figure is the median of ${runs} runs, each in a fresh process; peak RSS is the maximum)`,
+  ...provenance('BENCH_ONLY=json npm run bench'),
+  '- Peak RSS is the maximum of the runs.',
   '- End to end = `dgmi score FRAMEWORK DATA --format json|csv --output FILE` in a fresh Node process (start-up, load, parse, score, tier, format, atomic write), with the default threads (worker threads for files of 8 MB and more, and for JSON of 4 million numbers and more) and with `--threads 1`.',
   '- Floor = csv-parse alone (sync API, read + parse the same file, one thread) in a fresh process.',
   '- Phases = the same stages through the library API in one process, default threads; JSON is formatted and counted, not written. CPU = user + system time of that process, all threads.',
@@ -105,5 +143,5 @@ const lines = [
   'CSV out carries the composite, ranks, tiers and every group score; JSON out adds every indicator (value, normalised, imputed) per region, pretty-printed as the contract shows, which is what makes it over a gigabyte.',
   '',
 ];
-writeFileSync(`${here}results.md`, lines.join('\n'));
+writeSection('json', lines);
 process.stdout.write(lines.join('\n'));

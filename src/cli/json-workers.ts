@@ -7,7 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { ScoreTable } from '../model/score-table.js';
 import type { ResultFormatOptions } from '../report/results/formatter.js';
 import { jsonBatchRows, jsonHead, jsonResultChunks, jsonResultColumns, jsonTail, type JsonResultColumns } from '../report/results/json.js';
@@ -73,6 +72,8 @@ export async function* parallelJsonChunks(table: ScoreTable, options: ResultForm
 }
 
 async function* workerBatches(columns: JsonResultColumns, rows: Uint32Array, threads: number): AsyncGenerator<Uint8Array, void, undefined> {
+  // Loaded here, not at the top: most runs start no thread, and piscina costs start-up time.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<JsonBatchTask, Uint8Array>({
     filename: JSON_WORKER.href,
     minThreads: threads,

@@ -1,7 +1,6 @@
 /** The executable's entry: the real process as Io, the package version, and the exit status. */
 import { readFileSync } from 'node:fs';
 import { processIo } from './io.js';
-import { runCli } from './program.js';
 
 function packageVersion(): string {
   try {
@@ -12,4 +11,13 @@ function packageVersion(): string {
   }
 }
 
-process.exitCode = await runCli(process.argv, processIo(), packageVersion());
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  // What commander prints for it, without building the command line first: scripts and bug
+  // reports ask for the version alone, and loading commander and every command's options was
+  // most of that call's time (issue 15).
+  processIo().stdout(`${packageVersion()}\n`);
+} else {
+  const { runCli } = await import('./program.js');
+  process.exitCode = await runCli(process.argv, processIo(), packageVersion());
+}

@@ -1,31 +1,18 @@
 /**
  * The command line: commander wiring only. Each command parses its options, calls the pure core
  * through `src/load` and `src/score`, hands the result to a formatter, and returns an exit status.
+ *
+ * Start-up: this module imports commander and plain lists only. Each action loads its command
+ * module with `await import('./commands/….js')` when it runs, so `--version`, `--help` and one
+ * command never pay for the others' readers, formatters and worker pools; a static import of a
+ * command module here would undo that (test/unit/startup-imports.test.ts fails on it).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Severity } from '../diagnostics/diagnostic.js';
-import { DIAGNOSTIC_FORMATS } from '../report/diagnostics/index.js';
-import { COMPARE_FORMATS } from '../report/compare/index.js';
-import { EXPLAIN_FORMATS } from '../report/explain/index.js';
-import { BINARY_RESULT_FORMATS, RESULT_DETAILS, RESULT_FORMATS } from '../report/results/index.js';
-import { ENCODINGS } from '../load/decode.js';
+import { AUDIT_FORMAT_CHOICES, BINARY_RESULT_FORMAT_CHOICES, COMPARE_FORMAT_CHOICES, DIAGNOSTIC_FORMAT_CHOICES, ENCODINGS, EXPLAIN_FORMAT_CHOICES, RESULT_DETAILS, RESULT_FORMAT_CHOICES, SENSITIVITY_FORMAT_CHOICES, SENSITIVITY_METHODS, VALIDATE_SUMMARIES, WEIGHTS_FORMAT_CHOICES } from './choices.js';
 import { EXIT, type Io } from './io.js';
-import { runAudit } from './commands/audit.js';
-import { AUDIT_FORMATS } from '../report/audit/index.js';
-import { runCompare } from './commands/compare.js';
-import { parseCardCount, runReport } from './commands/report.js';
-import { runExplain, splitDataAndRegion } from './commands/explain.js';
-import { runSchema } from './commands/schema.js';
-import { runTemplate } from './commands/template.js';
-import { runScore } from './commands/score.js';
-import { runSensitivity } from './commands/sensitivity.js';
-import { SENSITIVITY_FORMATS } from '../report/sensitivity/index.js';
-import { SENSITIVITY_METHODS } from '../analyse/sensitivity/spec.js';
-import { runValidate, VALIDATE_SUMMARIES } from './commands/validate.js';
 import { resolveLang } from './lang.js';
 import { capThreads, cpuCount } from './threads.js';
-import { WEIGHTS_FORMATS } from '../report/weights/index.js';
-import { runWeights } from './commands/weights.js';
 
 export interface CommonOptions {
   readonly lang?: string;
@@ -37,6 +24,13 @@ const FAIL_ON = ['error', 'warning', 'info'] as const satisfies readonly Severit
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number greater than 0');
+  return n;
+}
+
+/** `--cards N`: 0 (no card, only the summary table) or more. */
+export function parseCardCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return n;
 }
 
@@ -72,8 +66,8 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
   });
 
   /** `-f, --format`, its choices the keys of the command's format registry. */
-  const formatOption = <Registry extends Readonly<Record<string, unknown>>>(registry: Registry, defaultFormat: keyof Registry & string) =>
-    new Option('-f, --format <format>', 'output format').choices(Object.keys(registry)).default(defaultFormat);
+  const formatOption = <Name extends string>(names: readonly Name[], defaultFormat: NoInfer<Name>) =>
+    new Option('-f, --format <format>', 'output format').choices(names).default(defaultFormat);
   const failOnOption = (description: string) => new Option('--fail-on <severity>', description).choices(FAIL_ON);
   /**
    * How submissions are read: the same for every command that reads them. `validate` names its
@@ -105,14 +99,14 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .command('validate')
         .description('check framework files for CI (schema and semantic rules, file:line:col); with --data, check submissions against the framework without scoring')
         .argument('<framework...>', 'framework YAML files (exactly one with --data)')
-        .addOption(formatOption(DIAGNOSTIC_FORMATS, 'stylish'))
+        .addOption(formatOption(DIAGNOSTIC_FORMAT_CHOICES, 'stylish'))
         .addOption(failOnOption('exit 1 when a finding is at or above this severity').default('error'))
         .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
         .option('--max-bytes <size>', 'largest framework file to read', parseByteSize)
         .option('--data <files...>', 'also check these submission files (wide or long CSV) against the framework: every missing, unreadable, out-of-range or duplicate value, unknown column and missing required region'),
       '--data-max-bytes <size>',
     ).addOption(new Option('--summary <what>', 'with --data: findings per region (regions) or none').choices(VALIDATE_SUMMARIES).default('regions')),
-  ).action(async (frameworks: string[], options) => setExit(await runValidate(io, version, frameworks, options)));
+  ).action(async (frameworks: string[], options) => setExit(await (await import('./commands/validate.js')).runValidate(io, version, frameworks, options)));
 
   readingSubmissions(
     writingResults(
@@ -121,13 +115,13 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('score, rank and tier every region')
         .argument('<framework>', 'framework YAML file')
         .argument('<data...>', 'submission CSV files (wide or long)')
-        .addOption(formatOption({ ...RESULT_FORMATS, ...BINARY_RESULT_FORMATS }, 'table'))
+        .addOption(formatOption([...RESULT_FORMAT_CHOICES, ...BINARY_RESULT_FORMAT_CHOICES], 'table'))
         .addOption(new Option('--detail <level>', 'json, ndjson, csv, parquet: summary, also groups, or also indicators (default: indicators for json and ndjson, groups for csv and parquet)').choices(RESULT_DETAILS))
         .option('--period <period>', 'only this period')
         .option('--top <n>', 'only the first N regions of each period', parsePositiveInt)
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),
     ),
-  ).action(async (framework: string, data: string[], options) => setExit(await runScore(io, version, framework, data, options)));
+  ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/score.js')).runScore(io, version, framework, data, options)));
 
   readingSubmissions(
     writingResults(
@@ -144,10 +138,10 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .option('--period <period>', 'with --regions or --by: the period to look at (default: the latest)')
         .addOption(new Option('--normalise <scope>', 'normalise each period apart or pooled (default: pooled across periods, per-period otherwise)').choices(['per-period', 'pooled']))
         .option('--top <n>', 'with --regions: how many indicators to list by gap (default 10)', parsePositiveInt)
-        .addOption(formatOption(COMPARE_FORMATS, 'table'))
+        .addOption(formatOption(COMPARE_FORMAT_CHOICES, 'table'))
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity')),
     ),
-  ).action(async (framework: string, data: string[], options) => setExit(await runCompare(io, version, framework, data, options)));
+  ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/compare.js')).runCompare(io, version, framework, data, options)));
 
   readingSubmissions(
     writingResults(
@@ -156,11 +150,12 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description('why a region sits in its tier and what would move it up')
         .argument('<framework>', 'framework YAML file')
         .argument('<args...>', 'submission CSV files, then the region (code, full or short name)')
-        .addOption(formatOption(EXPLAIN_FORMATS, 'table'))
+        .addOption(formatOption(EXPLAIN_FORMAT_CHOICES, 'table'))
         .option('--period <period>', "the period to explain (default: the region's latest)")
         .option('--top <n>', 'search the N indicators with the largest effective weight (default 10)', parsePositiveInt),
     ),
   ).action(async (framework: string, args: string[], options) => {
+    const { runExplain, splitDataAndRegion } = await import('./commands/explain.js');
     const { dataPaths, region } = splitDataAndRegion(args);
     setExit(await runExplain(io, version, framework, dataPaths, region, options));
   });
@@ -176,9 +171,9 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .option('--runs <n>', 'replications (sobol: the base sample N, N × (k + 2) replications); overrides the spec')
         .option('--seed <n>', 'seed of the random streams (0 … 4294967295); the same seed gives the same bytes')
         .addOption(new Option('--method <method>', 'uncertainty (rank statistics) or sobol (also Sobol indices); overrides the spec').choices(SENSITIVITY_METHODS))
-        .addOption(formatOption(SENSITIVITY_FORMATS, 'table')),
+        .addOption(formatOption(SENSITIVITY_FORMAT_CHOICES, 'table')),
     ),
-  ).action(async (framework: string, data: string[], options) => setExit(await runSensitivity(io, version, framework, data, options)));
+  ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/sensitivity.js')).runSensitivity(io, version, framework, data, options)));
   // Data preparation and audit (issue 10).
   readingSubmissions(
     writingResults(
@@ -187,11 +182,11 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description("audit the data and the framework's coherence: indicator statistics and outliers, correlations, Cronbach's alpha, first principal component")
         .argument('<framework>', 'framework YAML file')
         .argument('<data...>', 'submission CSV files (wide or long)')
-        .addOption(formatOption(AUDIT_FORMATS, 'table'))
+        .addOption(formatOption(AUDIT_FORMAT_CHOICES, 'table'))
         .option('--period <period>', 'the period to audit (default: the latest)')
         .addOption(failOnOption('exit 1 when a finding is at or above this severity (warning: gate CI on flagged indicators and groups)').default('error')),
     ),
-  ).action(async (framework: string, data: string[], options) => setExit(await runAudit(io, version, framework, data, options)));
+  ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/audit.js')).runAudit(io, version, framework, data, options)));
   // dgmi weights (issue 12)
   readingSubmissions(
     writingResults(
@@ -200,10 +195,10 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .description("print every group's child weights as scoring used them: fixed, AHP (λmax, CI, CR) or derived from the data per period")
         .argument('<framework>', 'framework YAML file')
         .argument('<data...>', 'submission CSV files (wide or long)')
-        .addOption(formatOption(WEIGHTS_FORMATS, 'table'))
+        .addOption(formatOption(WEIGHTS_FORMAT_CHOICES, 'table'))
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only on errors)')),
     ),
-  ).action(async (framework: string, data: string[], options) => setExit(await runWeights(io, version, framework, data, options)));
+  ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/weights.js')).runWeights(io, version, framework, data, options)));
   readingSubmissions(
     presenting(
       program
@@ -218,7 +213,7 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .option('--map <geojson>', "a map of tiers on your organisation's own approved boundary file (GeoJSON; regions matched by code)")
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),
     ),
-  ).action(async (framework: string, data: string[], options) => setExit(await runReport(io, version, framework, data, options)));
+  ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/report.js')).runReport(io, version, framework, data, options)));
 
   presenting(
     program
@@ -228,13 +223,13 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
       .requiredOption('-o, --output <file>', 'form.xlsx or form.csv: the format follows the extension')
       .option('--bom', 'start the CSV form and dictionary with a UTF-8 BOM (for Excel)')
       .option('--max-bytes <size>', 'largest framework file to read', parseByteSize),
-  ).action(async (framework: string, options) => setExit(await runTemplate(io, version, framework, options)));
+  ).action(async (framework: string, options) => setExit(await (await import('./commands/template.js')).runTemplate(io, version, framework, options)));
 
   program
     .command('schema')
     .description('print the JSON Schema of the framework format (dgmi/1)')
     .option('-o, --output <file>', 'write to a file (atomically)')
-    .action(async (options) => setExit(await runSchema(io, options)));
+    .action(async (options) => setExit(await (await import('./commands/schema.js')).runSchema(io, options)));
 
   return program;
 }

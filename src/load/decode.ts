@@ -4,12 +4,13 @@
  * that order — a BOM is certain; valid UTF-8 is almost never accidental for CJK text; anything
  * else is taken as GB18030 (a superset of GBK and GB2312) — and let `--encoding` override.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 
-export const ENCODINGS = ['auto', 'utf8', 'utf16le', 'utf16be', 'gb18030', 'gbk'] as const;
-export type EncodingOption = (typeof ENCODINGS)[number];
+import type { EncodingOption } from './encodings.js';
+
+export { ENCODINGS, type EncodingOption } from './encodings.js';
 export type DetectedEncoding = Exclude<EncodingOption, 'auto'>;
 
 export interface DecodedText {
@@ -19,6 +20,16 @@ export interface DecodedText {
 }
 
 export type DecodeFailure = { readonly kind: 'binary' } | { readonly kind: 'invalid'; readonly encoding: DetectedEncoding };
+
+/**
+ * iconv-lite, loaded on first use: most files are UTF-8, which needs only TextDecoder, and
+ * loading iconv's tables costs start-up time. It is CommonJS, so `require` loads it synchronously.
+ */
+let iconvLite: typeof import('iconv-lite') | undefined;
+function iconv(): typeof import('iconv-lite') {
+  iconvLite ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+  return iconvLite;
+}
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -66,7 +77,7 @@ export function decodeFailureDiagnostic(failure: DecodeFailure, path: string): D
  * this encoding.
  */
 function decodeWithIconv(buffer: Buffer, encoding: Exclude<DetectedEncoding, 'utf8'>, hadBom: boolean): DecodedText | DecodeFailure {
-  const text = iconv.decode(buffer, encoding);
+  const text = iconv().decode(buffer, encoding);
   return text.includes('\uFFFD') ? { kind: 'invalid', encoding } : { text, encoding, hadBom };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCsvPiece, type CsvDialect } from './csv-table.js';
-import { WideRowsBuilder, type WideRows, type WideRowsPlan } from './wide-rows.js';
+import { countRecordLines, WideRowsBuilder, type WideRows, type WideRowsPlan } from './wide-rows.js';
 
 export interface WidePieceTask {
   readonly piece: { readonly text: string; readonly lineOffset: number };
@@ -23,7 +23,8 @@ export interface WidePieceResult {
 export default function readWidePiece(task: WidePieceTask): WidePieceResult {
   // Each record is converted as csv-parse produces it and then dropped: the piece's records
   // (millions of small strings at township scale) never exist all at once.
-  const rows = new WideRowsBuilder(task.plan);
+  // Room for every record at once: growing by doubling copied the values several times over.
+  const rows = new WideRowsBuilder(task.plan, countRecordLines(task.piece.text));
   const { diagnostics } = parseCsvPiece(task.piece, task.file, task.dialect, task.header, (record) => rows.add(record));
   return { rows: rows.finish(), diagnostics };
 }

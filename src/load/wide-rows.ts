@@ -50,6 +50,7 @@ export class WideRowsBuilder {
   private readonly problems: WideProblem[] = [];
   private moreProblems = 0;
 
+  /** `expectedRecords`: the records to make room for at once (from the line count: {@link countRecordLines}); more are room made for by doubling. */
   constructor(
     private readonly plan: WideRowsPlan,
     expectedRecords = 1024,
@@ -94,12 +95,15 @@ export class WideRowsBuilder {
 
   finish(): WideRows {
     const n = this.count;
+    // Sized right (from the record or line count), the arrays are handed over as they are: a
+    // copy of the values would be 64 MB at township scale.
+    const isFull = n === this.hasBadCell.length;
     return {
       lines: this.lines,
-      isRagged: this.isRagged.slice(0, n),
+      isRagged: isFull ? this.isRagged : this.isRagged.slice(0, n),
       rowCells: this.rowCells,
-      values: this.values.slice(0, n * this.plan.targets.length),
-      hasBadCell: this.hasBadCell.slice(0, n),
+      values: isFull ? this.values : this.values.slice(0, n * this.plan.targets.length),
+      hasBadCell: isFull ? this.hasBadCell : this.hasBadCell.slice(0, n),
       problems: this.problems,
       moreProblems: this.moreProblems,
     };
@@ -117,6 +121,22 @@ export class WideRowsBuilder {
     isRagged.set(this.isRagged);
     this.isRagged = isRagged;
   }
+}
+
+/**
+ * How many records a piece of CSV text without quoted line breaks holds at most: its line
+ * breaks, plus a last line without one. CRLF counts once (by its LF); a text whose lines end
+ * in a bare CR counts as one line, and the builder grows as it reads. Blank lines are counted
+ * though csv-parse skips them, so the estimate errs high, and `finish` trims.
+ */
+export function countRecordLines(text: string): number {
+  let lines = 0;
+  let last = -1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    lines++;
+    last = at;
+  }
+  return last === text.length - 1 ? lines : lines + 1;
 }
 
 export function convertWideRecords(records: readonly CsvRecord[], plan: WideRowsPlan): WideRows {

@@ -30,6 +30,7 @@ export function sortPresentRows(column: Float64Array, rows: Uint32Array): Sorted
       n++;
     }
   }
+  if (n <= SMALL_SORT) return insertionSorted(column, present, ids, n);
   // The two 32-bit halves of each double (little-endian: low word first), mapped to unsigned
   // integers that order like the doubles: flip every bit of a negative, the sign bit of a positive.
   const words = new Uint32Array(present.buffer, 0, 2 * n);
@@ -91,6 +92,34 @@ export function sortPresentRows(column: Float64Array, rows: Uint32Array): Sorted
   const values = new Float64Array(n);
   for (let k = 0; k < n; k++) values[k] = column[ids[k]!]!;
   return { values, rows: ids };
+}
+
+/**
+ * Up to this many values, an insertion sort: the radix sort's fixed cost (eight 256-bucket
+ * histograms and their offsets) is thousands of steps, and a province-level run sorts a few
+ * dozen values per period for every node and indicator — most of its scoring time, in code
+ * still cold. Both sorts are stable and order doubles alike, so the result is the same.
+ */
+const SMALL_SORT = 64;
+
+function insertionSorted(column: Float64Array, present: Float64Array, ids: Uint32Array, n: number): SortedRows {
+  for (let k = 1; k < n; k++) {
+    const x = present[k]!;
+    const id = ids[k]!;
+    let j = k - 1;
+    // Strictly greater moves right, so equal values keep their row order.
+    while (j >= 0 && present[j]! > x) {
+      present[j + 1] = present[j]!;
+      ids[j + 1] = ids[j]!;
+      j--;
+    }
+    present[j + 1] = x;
+    ids[j + 1] = id;
+  }
+  const rows = ids.slice(0, n);
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) values[k] = column[rows[k]!]!;
+  return { values, rows };
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { plainPalette } from '../../src/report/palette.js';
-import { csvNumberCell, csvTextCell, formatCsv } from '../../src/report/results/csv.js';
+import { csvNumberCell, csvResultChunks, csvTextCell, formatCsv } from '../../src/report/results/csv.js';
 import type { ResultFormatOptions } from '../../src/report/results/formatter.js';
 import { fixtureTable } from './results-format-fixture.js';
 
@@ -37,6 +37,14 @@ describe('formatCsv', () => {
         '2022,1,310000,上海,east,85,leading,引领型,90,80,90\r\n' +
         '2022,2,110000,北京,east,80,developing,发展型,70,90,70\r\n',
     );
+  });
+
+  it('streams the same bytes as the one string, BOM included (what the CLI writes)', () => {
+    for (const options of [en, { ...en, lang: 'zh', bom: true }, { ...en, period: '2022', top: 1 }] as const) {
+      const chunks = [...csvResultChunks(fixtureTable(), options)];
+      expect(Buffer.concat(chunks)).toEqual(Buffer.from(formatCsv(fixtureTable(), options), 'utf8'));
+    }
+    expect([...csvResultChunks(fixtureTable(), { ...en, bom: true })][0]?.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
   it('defuses every formula trigger in submitted text and quotes what needs quoting', () => {

@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import { AGGREGATE_METHODS, MissingPolicySchema } from '../../model/framework.js';
+import { SENSITIVITY_METHODS } from './methods.js';
+
+export { SENSITIVITY_METHODS };
 
 export const SENSITIVITY_FORMAT = 'dgmi-sensitivity/1';
 
@@ -19,7 +22,6 @@ export type SensitivityAggregateOption = (typeof SENSITIVITY_AGGREGATE_OPTIONS)[
 export const SENSITIVITY_MISSING_OPTIONS = ['framework', ...MissingPolicySchema.options] as const;
 export type SensitivityMissingOption = (typeof SENSITIVITY_MISSING_OPTIONS)[number];
 
-export const SENSITIVITY_METHODS = ['uncertainty', 'sobol'] as const;
 export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
 
 /** One level of weights made uncertain. Example: `{ level: 1, noise: 0.25 }` — each dimension weight × U(0.75, 1.25). */

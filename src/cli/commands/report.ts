@@ -4,7 +4,6 @@
  * own options (`--cards`, `--regions`, `--map`). Chinese by default for a framework named in
  * Chinese, unless `--lang` says otherwise.
  */
-import { InvalidArgumentError } from 'commander';
 import { lookupRegions } from '../../analyse/region-lookup.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';
@@ -31,13 +30,6 @@ export interface ReportOptions {
   readonly threads?: number;
   readonly lang?: string;
   readonly color: boolean;
-}
-
-/** `--cards 0` (no cards, only the summary table) is allowed, unlike most counts. */
-export function parseCardCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
-  return n;
 }
 
 /** `--lang` wins; otherwise Chinese for a framework with a Chinese name, else English. */

@@ -10,10 +10,10 @@ import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../../report/diagnost
 import { plainPalette } from '../../report/palette.js';
 import { EXIT, type Io } from '../io.js';
 import { emit, hasUnreadableInput, presentation } from './shared.js';
+import type { ValidateSummary } from '../choices.js';
 
-/** `--summary` choices: the findings per region (default), or none. */
-export const VALIDATE_SUMMARIES = ['regions', 'none'] as const;
-export type ValidateSummary = (typeof VALIDATE_SUMMARIES)[number];
+/** `--summary` choices: the findings per region (default), or none (listed in `../choices.ts`, so the program is built without this module). */
+export { VALIDATE_SUMMARIES, type ValidateSummary } from '../choices.js';
 
 export interface ValidateOptions {
   readonly format: DiagnosticFormat;

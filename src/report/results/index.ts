@@ -2,7 +2,7 @@
  * The result formats of `dgmi score --format …`. The registry's keys are the `--format`
  * choices; every entry has the one `ResultFormatter` shape.
  */
-import { formatCsv } from './csv.js';
+import { csvResultChunks, formatCsv } from './csv.js';
 import { formatHtml } from './html.js';
 import type { ResultFormatter } from './formatter.js';
 import { formatJson, jsonResultChunks } from './json.js';
@@ -33,6 +33,7 @@ export type ResultFormat = keyof typeof RESULT_FORMATS;
 export const RESULT_STREAMS: Partial<Record<ResultFormat, (table: ScoreTable, options: ResultFormatOptions) => Iterable<string | Uint8Array>>> = {
   json: jsonResultChunks,
   ndjson: ndjsonResultChunks,
+  csv: csvResultChunks,
 };
 
 /**
