@@ -5,7 +5,7 @@
  * Start-up: this module imports commander and plain lists only. Each action loads its command
  * module with `await import('./commands/….js')` when it runs, so `--version`, `--help` and one
  * command never pay for the others' readers, formatters and worker pools; a static import of a
- * command module here would undo that (test/unit/startup-imports.test.ts fails on it).
+ * command module here would undo that (test/cli/startup-modules.test.ts fails on it).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Severity } from '../diagnostics/diagnostic.js';
