@@ -56,7 +56,7 @@ export function checkSensitivitySpec(value: unknown, at: SpecLocator, framework:
   if (!parsed.success) return { diagnostics: parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, value, at)) };
   const input = parsed.data;
   const diagnostics = [
-    ...winsoriseIsReserved(input, at),
+    ...winsorisingNeedsTreatment(input, framework, at),
     ...weightLevelsExist(input, framework, at),
     ...optionsAreDistinct(input, at),
     ...normalisationsFitEveryIndicator(input, at),
@@ -80,12 +80,13 @@ export function checkSensitivitySpec(value: unknown, at: SpecLocator, framework:
 }
 
 function assumptionsOf(input: SensitivitySpecInput): Assumption[] {
-  const { weights, normalise, aggregate, missing } = input.assumptions;
+  const { weights, normalise, aggregate, missing, winsorise } = input.assumptions;
   const out: Assumption[] = [];
   if (weights) out.push({ kind: 'weights', levels: weights });
   if (normalise) out.push({ kind: 'normalise', options: normalise });
   if (aggregate) out.push({ kind: 'aggregate', options: aggregate });
   if (missing) out.push({ kind: 'missing', options: missing });
+  if (winsorise) out.push({ kind: 'winsorise', options: winsorise });
   return out;
 }
 
@@ -93,8 +94,10 @@ function isUncertain(assumption: Assumption): boolean {
   return assumption.kind === 'weights' ? assumption.levels.some((l) => l.noise > 0) : assumption.options.length > 1;
 }
 
-function winsoriseIsReserved(input: SensitivitySpecInput, at: SpecLocator): Diagnostic[] {
-  return 'winsorise' in input.assumptions ? [makeDiagnostic('sensitivity-winsorise-unavailable', {}, at.locate(['assumptions', 'winsorise'], 'key'))] : [];
+/** A winsorisation limit changes nothing where nothing is treated: that is a mistake in the spec, not an assumption. */
+function winsorisingNeedsTreatment(input: SensitivitySpecInput, framework: ResolvedFramework, at: SpecLocator): Diagnostic[] {
+  if (input.assumptions.winsorise === undefined || framework.indicators.some((i) => i.treat !== undefined)) return [];
+  return [makeDiagnostic('sensitivity-winsorise-untreated', {}, at.locate(['assumptions', 'winsorise'], 'key'))];
 }
 
 function weightLevelsExist(input: SensitivitySpecInput, framework: ResolvedFramework, at: SpecLocator): Diagnostic[] {
@@ -116,6 +119,7 @@ function optionsAreDistinct(input: SensitivitySpecInput, at: SpecLocator): Diagn
     ['normalise', input.assumptions.normalise?.map(normaliseOptionLabel)],
     ['aggregate', input.assumptions.aggregate],
     ['missing', input.assumptions.missing],
+    ['winsorise', input.assumptions.winsorise?.map(String)],
   ] as const;
   return lists.flatMap(([field, options]) => {
     const seen = new Set<string>();
@@ -236,6 +240,8 @@ function rangeOf(path: DocumentPath): string {
       return '0 … 4,294,967,295 (whole numbers)';
     case 'bootstrap':
       return '10 … 100,000 (whole numbers)';
+    case 'winsorise':
+      return '0 … 1,000 points (whole numbers)';
     default:
       return 'the allowed range';
   }
