@@ -133,7 +133,7 @@ function nothingUncertain(depth: number, chosen: readonly boolean[], maxPoints: 
   ];
 }
 
-const maxPointsOf = (input: FrameworkInput): number | undefined => input.treat?.max_points;
+const maxPointsOf = (input: FrameworkInput): number | undefined => (typeof input.treat === 'object' ? input.treat.max_points : undefined);
 
 describe('sensitivity core (property)', () => {
   it('one option per assumption and zero noise: every replication is score() bit for bit', () => {
