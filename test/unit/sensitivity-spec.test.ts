@@ -67,7 +67,8 @@ describe('sensitivity spec', () => {
 
   it('winsorisation limits: whole numbers ≥ 0, distinct; accepted on a framework that treats', () => {
     expect(found('assumptions:\n  winsorise: [1, -2]\n')).toEqual([['sensitivity-out-of-range', 2, 18]]);
-    expect(found('assumptions:\n  winsorise: [1.5]\n').map((f) => f[1])).toEqual([2]);
+    const fraction = check('assumptions:\n  winsorise: [1.5]\n').diagnostics;
+    expect(fraction.map((d) => [d.code, d.line, d.column, d.args['expected']])).toEqual([['schema-type', 2, 15, 'a whole number']]);
     const treated = resolveFramework({
       format: 'dgmi/1',
       id: 't',

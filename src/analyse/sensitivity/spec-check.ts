@@ -172,7 +172,8 @@ function issueDiagnostics(issue: Issue, root: unknown, at: SpecLocator): Diagnos
     }
     case 'invalid_type':
       if (value === undefined) return [makeDiagnostic('schema-required', { field, where: describe(path.slice(0, -1)) }, at.locate(path.slice(0, -1)))];
-      return [makeDiagnostic('schema-type', { field, expected: issue.expected, found: typeOf(value) }, at.locate(path))];
+      // zod calls a fraction where a whole number belongs an `int` type error; say it as a person would.
+      return [makeDiagnostic('schema-type', { field, expected: issue.expected === 'int' ? 'a whole number' : issue.expected, found: typeOf(value) }, at.locate(path))];
     case 'invalid_value': {
       if (path.length === 1 && path[0] === 'format') {
         return [makeDiagnostic('sensitivity-format-unsupported', { found: String(value), expected: SENSITIVITY_FORMAT }, at.locate(path))];
