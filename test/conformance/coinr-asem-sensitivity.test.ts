@@ -18,9 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createAccumulators, runReplications } from '../../src/analyse/sensitivity/accumulate.js';
+import { createWorkspace, evaluateScenario, nominalScenario, prepareModel, scenarioOf } from '../../src/analyse/sensitivity/core.js';
 import { rankQuantile } from '../../src/analyse/sensitivity/rank-statistics.js';
 import { planSensitivity } from '../../src/analyse/sensitivity/sensitivity.js';
-import { loadFramework, loadSensitivitySpec, loadSubmissions } from '../../src/index.js';
+import { loadFramework, loadSensitivitySpec, loadSubmissions, score } from '../../src/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = `${root}../shared/data/coinr-asem/`;
@@ -97,4 +98,24 @@ describe('COINr ASEM uncertainty analysis (ua100), pipeline B, four assumptions,
     expect(q5Gap / 51).toBeLessThan(1);
     expect(q95Gap / 51).toBeLessThan(1);
   }, 60_000);
+
+  it('on pipeline B (denominators, group-mean imputation, screening, treatment) the nominal replication is score() bit for bit, for every winsorisation limit drawn', async () => {
+    const { framework } = await loadFramework(`${root}indicators/coinr-asem-full.yaml`);
+    const { dataset } = await loadSubmissions(framework!, [`${dataDir}asem_iData_raw.csv`]);
+    const table = score(framework!, dataset!);
+    // The framework's own limit (5) among the options: that variant is the nominal one.
+    const model = prepareModel(framework!, dataset!, [{ kind: 'winsorise', options: [1, 2, 3, 4, 5] }]);
+    const ws = createWorkspace(model);
+    evaluateScenario(model, nominalScenario(model), ws);
+    model.sourceRows.forEach((source, row) => {
+      expect(Object.is(ws.composite[row], table.composite.score[source]), model.dataset.region[row]).toBe(true);
+    });
+    ws.input[0] = 0.9; // option 4: limit 5, the framework's own
+    evaluateScenario(model, scenarioOf(model, ws), ws);
+    model.sourceRows.forEach((source, row) => {
+      expect(Object.is(ws.composite[row], table.composite.score[source]), model.dataset.region[row]).toBe(true);
+    });
+    // Treatment really is in play: COINr winsorises 15 indicators of ASEM (full_treat_details.csv).
+    expect(table.preparation?.treatments.filter((t) => t.method === 'winsorise' && t.points > 0)).toHaveLength(15);
+  });
 });
