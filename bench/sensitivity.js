@@ -3,9 +3,12 @@
  * (../shared/data/coinr-asem/README.md: about 0.24 s per replication of its uncertainty
  * analysis on this machine type).
  *
- * 1. ASEM (COINr's example, pipeline A, indicators/coinr-asem.yaml), 1,000 replications over the
- *    three assumptions of COINr's ua100 that dgmi has (weights, normalisation, aggregation; the
- *    fourth, winsorisation, needs outlier treatment): compute time in one thread and on threads.
+ * 1. ASEM (COINr's example), 1,000 replications: COINr's ua100 itself — pipeline B
+ *    (indicators/coinr-asem-full.yaml: denominators, imputation, screening, outlier treatment)
+ *    with its four assumptions (samples/coinr-asem-ua.yaml: winsorisation limit, normalisation,
+ *    weights, aggregation) — and, for comparison with earlier figures, pipeline A
+ *    (indicators/coinr-asem.yaml) with the three assumptions other than winsorisation. Compute
+ *    time in one thread and on threads.
  * 2. The county workload (2,850 × 100, bench/generate.js), 10,000 replications, threads by default.
  *
  * Compute = preparing the model + the replications + the statistics, in this process, after
@@ -46,10 +49,10 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function load(frameworkPath, dataPath, replications) {
+async function load(frameworkPath, dataPath, replications, text = specText(replications)) {
   const { framework } = await loadFramework(frameworkPath);
   const { dataset } = await loadSubmissions(framework, [dataPath]);
-  const { spec, diagnostics } = parseSensitivitySpecText(specText(replications), 'bench.yaml', framework);
+  const { spec, diagnostics } = parseSensitivitySpecText(text, 'bench.yaml', framework, { runs: replications });
   if (!spec) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   return { framework, dataset, spec };
 }
@@ -75,10 +78,13 @@ async function series(inputs, threads) {
 const rows = [];
 const asemData = `${root}../shared/data/coinr-asem/asem_iData_raw.csv`;
 if (existsSync(asemData)) {
+  const ua = await load(`${root}indicators/coinr-asem-full.yaml`, asemData, 1000, readFileSync(`${root}samples/coinr-asem-ua.yaml`, 'utf8'));
+  await measure(ua, 1); // warm-up: JIT, module loading
+  rows.push({ label: 'ASEM ua100: pipeline B, 4 assumptions, 1,000 replications', ...(await series(ua, 1)) });
+  rows.push({ label: 'ASEM ua100: pipeline B, 4 assumptions, 1,000 replications', ...(await series(ua, Math.min(availableParallelism(), 4))) });
   const asem = await load(`${root}indicators/coinr-asem.yaml`, asemData, 1000);
-  await measure(asem, 1); // warm-up: JIT, module loading
-  rows.push({ label: 'ASEM, 51 × 49, 1,000 replications', ...(await series(asem, 1)) });
-  rows.push({ label: 'ASEM, 51 × 49, 1,000 replications', ...(await series(asem, Math.min(availableParallelism(), 4))) });
+  rows.push({ label: 'ASEM, pipeline A, 3 assumptions (no winsorisation), 1,000 replications', ...(await series(asem, 1)) });
+  rows.push({ label: 'ASEM, pipeline A, 3 assumptions (no winsorisation), 1,000 replications', ...(await series(asem, Math.min(availableParallelism(), 4))) });
 } else {
   process.stderr.write('ASEM data (../shared/data/coinr-asem) absent: skipping the ASEM figures\n');
 }
@@ -96,7 +102,7 @@ const section = [
   `- Date: ${new Date().toISOString()} — measured while other work shared the machine: the figures are noisy; compare the ratios within one run.`,
   `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osType()} ${release()}, Node ${process.version}`,
   `- Command: \`npm run build && node bench/sensitivity.js\` (BENCH_RUNS=${runs}, medians). Compute = model preparation + replications + statistics, after loading, in one process; CPU = user + system of all threads.`,
-  '- Assumptions: each level-1 and level-2 weight × U(0.75, 1.25); normalisation min–max [1, 100] or z-score (mean 10, sd 2); aggregation arithmetic or geometric — COINr ua100 without winsorisation, which needs outlier treatment (not in the engine yet).',
+  '- Assumptions: each level-1 and level-2 weight × U(0.75, 1.25); normalisation min–max [1, 100] or z-score (mean 10, sd 2); aggregation arithmetic or geometric; for "ASEM ua100" also the winsorisation limit 1–5 points on pipeline B (samples/coinr-asem-ua.yaml) — exactly COINr\'s ua100. The pipeline-A and county rows omit the winsorisation limit (nothing is treated there).',
   `- COINr: ${COINR_SECONDS_PER_REPLICATION} s per replication (100 replications 24 s), single-threaded R, same machine type.`,
   '',
   '| workload | threads | compute (wall) | CPU (all threads) | replications/s (wall) | wall s per replication | × COINr (wall) | CPU s per replication | × COINr (CPU) |',

@@ -37,6 +37,38 @@ export interface PreparedScores {
  * values; findings go to `ctx.diagnostics`.
  */
 export function scorePreparedIndicators(ctx: IndicatorContext): PreparedScores {
+  const prepared = prepareColumns(ctx);
+  return { indicators: normalisePreparedColumns(ctx.framework.indicators, prepared), report: prepared.report };
+}
+
+/** The prepared (denominated, imputed, screened, treated) columns, before transform and normalisation. */
+export interface PreparedColumns {
+  readonly columns: readonly ImputedColumn[];
+  /** 1 for each row screening dropped. */
+  readonly screened: Uint8Array;
+  /** The context with screened rows left out of every scope: the one normalisation must use. */
+  readonly scoped: IndicatorContext;
+  readonly report: PreparationReport;
+}
+
+/**
+ * Transform → normalise of prepared columns, with each indicator's own normalisation (the caller
+ * may pass indicators whose `normalise` differs from the framework's, as `dgmi sensitivity`
+ * does). The prepared columns are only read, so one preparation serves many normalisations.
+ */
+export function normalisePreparedColumns(indicators: readonly ResolvedIndicator[], prepared: PreparedColumns): IndicatorScores[] {
+  const { columns, screened, scoped } = prepared;
+  const n = scoped.dataset.rowCount;
+  const anyScreened = prepared.report.screened.length > 0;
+  return indicators.map((indicator, i) => {
+    const scores = normaliseIndicator(indicator, scoped, columns[i]!);
+    if (anyScreened) for (let row = 0; row < n; row++) if (screened[row] === 1) scores.normalised[row] = NaN;
+    return scores;
+  });
+}
+
+/** Denominate → impute → screen → treat: everything before transform and normalisation. */
+export function prepareColumns(ctx: IndicatorContext): PreparedColumns {
   const { framework, dataset } = ctx;
   const n = dataset.rowCount;
   const columns = framework.indicators.map((indicator) => imputeIndicator(indicator, ctx, denominated(indicator, ctx)));
@@ -62,17 +94,13 @@ export function scorePreparedIndicators(ctx: IndicatorContext): PreparedScores {
     if (indicator.treat) treatments.push(...treatIndicator(indicator, columns[i]!, scoped));
   });
 
-  const indicators = framework.indicators.map((indicator, i) => {
-    const scores = normaliseIndicator(indicator, scoped, columns[i]!);
-    if (screenedUnits.length > 0) for (let row = 0; row < n; row++) if (screened[row] === 1) scores.normalised[row] = NaN;
-    return scores;
-  });
-
   let imputed = 0;
   for (const column of columns) for (let row = 0; row < n; row++) if (column.imputed[row] === 1 && screened[row] !== 1) imputed++;
 
   return {
-    indicators,
+    columns,
+    screened,
+    scoped,
     report: {
       denominated: framework.indicators.filter((i) => i.denominator !== undefined).map((i) => i.id),
       ...(minCoverage === undefined ? {} : { minCoverage }),

@@ -88,7 +88,7 @@ describe('dgmi sensitivity', () => {
     expect(result.stderr).toMatch(/3:3\s+error\s+Unknown field 'weighting'.*schema-unknown-field/u);
   }, SLOW);
 
-  it('noise outside [0, 1), a normalisation the framework cannot use, the reserved winsorisation: exit 2', () => {
+  it('noise outside [0, 1), a normalisation the framework cannot use, winsorisation limits on an untreated framework: exit 2', () => {
     const noise = run(fixture('bad-noise'), '--lang', 'en');
     expect(noise.status).toBe(2);
     expect(noise.stderr).toMatch(/3:26\s+error\s+'noise' is 1\.5, outside \[0, 1\)\s+sensitivity-out-of-range/u);
@@ -97,7 +97,7 @@ describe('dgmi sensitivity', () => {
     expect(normalise.stderr).toMatch(/2:26\s+error.*sensitivity-normalise-unusable/u);
     const winsorise = run(fixture('winsorise'), '--lang', 'en');
     expect(winsorise.status).toBe(2);
-    expect(winsorise.stderr).toContain('sensitivity-winsorise-unavailable');
+    expect(winsorise.stderr).toMatch(/2:3\s+error.*sensitivity-winsorise-untreated/u);
   }, SLOW);
 
   it('--runs 0 and a bad --seed: diagnostics located at the option, exit 2', () => {

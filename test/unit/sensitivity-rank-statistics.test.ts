@@ -1,7 +1,7 @@
 /** Rank statistics from a rank histogram equal R's mean() and quantile(type = 7) of the rank list. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankStatistics } from '../../src/analyse/sensitivity/rank-statistics.js';
+import { rankQuantile, rankStatistics } from '../../src/analyse/sensitivity/rank-statistics.js';
 import { quantileSorted } from '../../src/analyse/sensitivity/sobol.js';
 
 describe('rankStatistics', () => {
@@ -37,5 +37,18 @@ describe('rankStatistics', () => {
         expect(stats.p95).toBeCloseTo(quantileSorted(sorted, 0.95), 10);
       }),
     );
+  });
+
+  it('rankQuantile at any p: ranks 1, 1, 2, 5 give R quantile(type 7) 1, 1.5, 4.1 at 0.25, 0.5, 0.9', () => {
+    // counts at offset 2, maxRank 5; the slot at the offset counts unscored replications and is ignored.
+    const counts = Int32Array.from([9, 9, 3, 2, 1, 0, 0, 1]);
+    // p 0.25: h = 3 × 0.25 = 0.75 → x1 + 0.75 (x2 − x1) = 1; p 0.5: h = 1.5 → 1 + 0.5 × (2 − 1) = 1.5;
+    // p 0.9: h = 2.7 → 2 + 0.7 × (5 − 2) = 4.1.
+    expect(rankQuantile(counts, 2, 5, 0.25)).toBe(1);
+    expect(rankQuantile(counts, 2, 5, 0.5)).toBe(1.5);
+    expect(rankQuantile(counts, 2, 5, 0.9)).toBeCloseTo(4.1, 12);
+    expect(rankQuantile(counts, 2, 5, 0)).toBe(1);
+    expect(rankQuantile(counts, 2, 5, 1)).toBe(5);
+    expect(rankQuantile(new Int32Array(6), 0, 5, 0.5)).toBeNaN();
   });
 });

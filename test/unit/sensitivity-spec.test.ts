@@ -61,8 +61,26 @@ describe('sensitivity spec', () => {
     expect(found('assumptions:\n  normalise: [minmax, zscore-raw]\n  aggregate: [arithmetic, geometric]\n')).toEqual([['sensitivity-normalise-negative', 2, 23]]);
   });
 
-  it('winsorisation is reserved until outlier treatment lands', () => {
-    expect(found('assumptions:\n  winsorise: { points: [1, 5] }\n  aggregate: [arithmetic, geometric]\n')).toEqual([['sensitivity-winsorise-unavailable', 2, 3]]);
+  it('winsorisation limits on a framework that treats nothing: located at the key', () => {
+    expect(found('assumptions:\n  winsorise: [1, 5]\n  aggregate: [arithmetic, geometric]\n')).toEqual([['sensitivity-winsorise-untreated', 2, 3]]);
+  });
+
+  it('winsorisation limits: whole numbers ≥ 0, distinct; accepted on a framework that treats', () => {
+    expect(found('assumptions:\n  winsorise: [1, -2]\n')).toEqual([['sensitivity-out-of-range', 2, 18]]);
+    const fraction = check('assumptions:\n  winsorise: [1.5]\n').diagnostics;
+    expect(fraction.map((d) => [d.code, d.line, d.column, d.args['expected']])).toEqual([['schema-type', 2, 15, 'a whole number']]);
+    const treated = resolveFramework({
+      format: 'dgmi/1',
+      id: 't',
+      name: { en: 't' },
+      treat: { method: 'winsorise' },
+      dimensions: [{ id: 'd1', name: { en: 'd1' }, indicators: [{ id: 'a', name: { en: 'a' } }, { id: 'b', name: { en: 'b' } }] }],
+    });
+    const repeated = parseSensitivitySpecText('assumptions:\n  winsorise: [1, 3, 1]\n', 'u.yaml', treated, {});
+    expect(repeated.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['sensitivity-option-duplicate', 2, 21]]);
+    const good = parseSensitivitySpecText('assumptions:\n  winsorise: [1, 2, 3, 4, 5]\n', 'u.yaml', treated, {});
+    expect(good.diagnostics).toEqual([]);
+    expect(good.spec?.assumptions).toEqual([{ kind: 'winsorise', options: [1, 2, 3, 4, 5] }]);
   });
 
   it('a weight level the framework does not have, a repeated option', () => {

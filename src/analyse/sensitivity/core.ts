@@ -1,40 +1,29 @@
 /**
  * The fast re-scoring core of `dgmi sensitivity`. Everything that does not change between
  * replications is done once by `prepareModel`: the canonical row order, the period partition,
- * and each indicator's normalised column for every (normalisation, missing-value policy) pair the
- * spec can draw — the engine's own `scoreIndicator` computes them, so they are the engine's
- * numbers. A replication then only re-aggregates the tree with its weights and methods, rounds,
+ * and each indicator's normalised column for every (normalisation, missing-value policy,
+ * winsorisation limit) the spec can draw — prepared (denominate → impute → screen → treat) and
+ * normalised by the engine's own functions (variants.ts), so they are the engine's numbers. A replication then only re-aggregates the tree with its weights and methods, rounds,
  * ranks and tiers, into buffers allocated once (`createWorkspace`), calling the engine's
  * `aggregateGroup`, `roundColumn`, `rankWithinPartitions` and `assignTiers` in the engine's order.
  * So with the framework's own options and no weight noise a replication is `score()` bit for bit.
- *
- * Data preparation (denominators, screening, outlier treatment) will sit before normalisation:
- * the dataset given here is its output, and a treatment assumption (winsorisation limits) would
- * add one more key to the variants below.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { AggregateMethod, MissingPolicy } from '../../model/framework.js';
+import type { AggregateMethod } from '../../model/framework.js';
 import type { Dataset } from '../../model/dataset.js';
-import type { Normalise, ResolvedFramework, ResolvedGroup, ResolvedIndicator, ResolvedNode, TierRule } from '../../model/resolved.js';
+import type { ResolvedFramework, ResolvedGroup, ResolvedNode, TierRule } from '../../model/resolved.js';
 import type { IndicatorScores, NodeScores } from '../../model/score-table.js';
 import { aggregateGroup, type AggregateChild } from '../../score/aggregate.js';
 import { canonicalRows, datasetOfRows, isIdentity } from '../../score/canonical-rows.js';
-import { scoreIndicator } from '../../score/indicator.js';
-import { nodeDocumentPaths } from '../../score/locations.js';
-import { allRows, partitionRows, type Partition } from '../../score/partition.js';
+import { partitionRows, type Partition } from '../../score/partition.js';
 import { roundColumn } from '../../score/precision.js';
 import { rankWithinPartitions } from '../../score/rank.js';
 import { assignTiers, type TierInputs } from '../../tier/assign.js';
 import { firstMatchingLevel } from '../../tier/rules.js';
 import { designLayout, optionOf, type DesignLayout } from './design.js';
-import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, SensitivityNormaliseOption } from './spec.js';
+import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, WinsoriseOption } from './spec.js';
+import { nominalVariant, prepareVariants, variantIndex, type Variant, type VariantOptions } from './variants.js';
 
-/** Normalised columns of one (normalisation, missing policy) pair, canonical rows. */
-export interface Variant {
-  readonly columns: readonly Float64Array[];
-  /** 1 where a `fail` policy leaves the row unscored. */
-  readonly unscored: Uint8Array;
-}
+export type { Variant } from './variants.js';
 
 export interface SensitivityModel {
   readonly framework: ResolvedFramework;
@@ -48,8 +37,11 @@ export interface SensitivityModel {
   /** Normalisation and missing options drawn (['framework'] when not uncertain). */
   readonly normaliseOptions: readonly NormaliseOption[];
   readonly missingOptions: readonly SensitivityMissingOption[];
+  /** Winsorisation limits drawn (['framework'] when not uncertain). */
+  readonly winsoriseOptions: readonly WinsoriseOption[];
+  readonly variantOptions: VariantOptions;
   readonly aggregateOptions: readonly SensitivityAggregateOption[];
-  /** variants[normalise × missingOptions.length + missing]. */
+  /** variants[variantIndex(variantOptions, normalise, missing, winsorise)]. */
   readonly variants: readonly Variant[];
   /** Nodes whose weights are perturbed, and the noise of each. */
   readonly weightNodes: readonly ResolvedNode[];
@@ -94,36 +86,6 @@ export interface Workspace {
   readonly tierInputs: TierInputs;
 }
 
-const NORMALISE_OF: Readonly<Record<Exclude<SensitivityNormaliseOption, 'framework' | 'goalpost' | 'target' | 'none'>, Normalise>> = {
-  minmax: { method: 'minmax' },
-  zscore: { method: 'zscore', rescale: 'minmax' },
-  'zscore-raw': { method: 'zscore', rescale: 'none' },
-  rank: { method: 'rank' },
-};
-
-function normaliseFor(option: NormaliseOption, indicator: ResolvedIndicator): Normalise {
-  if (typeof option !== 'string') return option.method === 'minmax' ? { method: 'minmax' } : { method: 'zscore', rescale: 'none' };
-  if (option === 'framework') return indicator.normalise;
-  if (option === 'goalpost' || option === 'target' || option === 'none') throw new Error(`sensitivity: normalisation '${option}' was not refused by the spec check`);
-  return NORMALISE_OF[option];
-}
-
-/**
- * Moves an engine-normalised column onto the option's own range: min–max [0, scale] onto
- * [lo, hi], raw z-scores onto mean + sd·z. Rows the `zero` policy set to 0 keep their 0, as the
- * policy says (the normalised value is 0).
- */
-function rescaleColumn(option: NormaliseOption, scores: IndicatorScores, policy: MissingPolicy, scale: number): void {
-  if (typeof option === 'string') return;
-  const column = scores.normalised;
-  const isZeroed = (row: number): boolean => policy === 'zero' && scores.imputed[row] === 1;
-  for (let row = 0; row < column.length; row++) {
-    const x = column[row]!;
-    if (x !== x || isZeroed(row)) continue;
-    column[row] = option.method === 'minmax' ? option.range[0] + (option.range[1] - option.range[0]) * (x / scale) : option.mean + option.sd * x;
-  }
-}
-
 /** Everything replications share; pure. */
 export function prepareModel(framework: ResolvedFramework, dataset: Dataset, assumptions: readonly Assumption[]): SensitivityModel {
   const rows = canonicalRows(dataset);
@@ -132,8 +94,10 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
   const find = <K extends Assumption['kind']>(kind: K) => assumptions.find((a): a is Extract<Assumption, { kind: K }> => a.kind === kind);
   const normaliseOptions = find('normalise')?.options ?? ['framework'];
   const missingOptions = find('missing')?.options ?? ['framework'];
+  const winsoriseOptions: readonly WinsoriseOption[] = find('winsorise')?.options ?? ['framework'];
   const aggregateOptions = find('aggregate')?.options ?? ['framework'];
-  const variants = normaliseOptions.flatMap((normalise) => missingOptions.map((missing) => prepareVariant(framework, canonical, periods, normalise, missing)));
+  const variantOptions: VariantOptions = { normalise: normaliseOptions, missing: missingOptions, winsorise: winsoriseOptions };
+  const variants = prepareVariants(framework, canonical, periods, variantOptions);
 
   const weightNodes: ResolvedNode[] = [];
   const noise: number[] = [];
@@ -155,6 +119,8 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
     layout: designLayout(widths),
     normaliseOptions,
     missingOptions,
+    winsoriseOptions,
+    variantOptions,
     aggregateOptions,
     variants,
     weightNodes,
@@ -190,43 +156,6 @@ function mentionsDimensions(rule: TierRule): boolean {
     default:
       return false;
   }
-}
-
-/** The engine's impute → transform → normalise for every indicator under one pair of options; its findings are the nominal run's to report. */
-function prepareVariant(
-  framework: ResolvedFramework,
-  dataset: Dataset,
-  periods: Partition,
-  normalise: NormaliseOption,
-  missing: SensitivityMissingOption,
-): Variant {
-  const indicators = framework.indicators.map((indicator) => ({
-    ...indicator,
-    normalise: normaliseFor(normalise, indicator),
-    missing: missing === 'framework' ? indicator.missing : (missing satisfies MissingPolicy),
-  }));
-  const variant: ResolvedFramework = { ...framework, indicators };
-  const everyRow = allRows(dataset.rowCount);
-  const unscored = new Uint8Array(dataset.rowCount);
-  const diagnostics: Diagnostic[] = [];
-  const context = {
-    framework: variant,
-    dataset,
-    periods,
-    groups: indicators.some((i) => i.missing === 'group-mean') ? partitionRows(dataset.group) : undefined,
-    scopes: periods.rows,
-    pooled: false,
-    allRows: everyRow,
-    documentPaths: nodeDocumentPaths(framework),
-    unscored,
-    diagnostics,
-  };
-  const columns = indicators.map((indicator) => {
-    const scores = scoreIndicator(indicator, context);
-    rescaleColumn(normalise, scores, indicator.missing, framework.scale);
-    return scores.normalised;
-  });
-  return { columns, unscored };
 }
 
 /** Buffers for one thread's replications. */
@@ -269,8 +198,9 @@ export function createWorkspace(model: SensitivityModel): Workspace {
 export function nominalScenario(model: SensitivityModel): Scenario {
   const n = model.normaliseOptions.indexOf('framework');
   const m = model.missingOptions.indexOf('framework');
-  const variant = n >= 0 && m >= 0 ? model.variants[n * model.missingOptions.length + m] : undefined;
-  return { variant: variant ?? prepareVariant(model.framework, model.dataset, model.periods, 'framework', 'framework'), combo: -1, aggregate: 'framework', factors: undefined };
+  const w = model.winsoriseOptions.indexOf('framework');
+  const variant = n >= 0 && m >= 0 && w >= 0 ? model.variants[variantIndex(model.variantOptions, n, m, w)] : undefined;
+  return { variant: variant ?? nominalVariant(model.framework, model.dataset, model.periods), combo: -1, aggregate: 'framework', factors: undefined };
 }
 
 function slotOf(model: SensitivityModel, node: ResolvedNode): number {
@@ -281,6 +211,7 @@ function slotOf(model: SensitivityModel, node: ResolvedNode): number {
 export function scenarioOf(model: SensitivityModel, ws: Workspace): Scenario {
   let normalise = 0;
   let missing = 0;
+  let winsorise = 0;
   let aggregate = 0;
   let hasWeights = false;
   model.assumptions.forEach((assumption, a) => {
@@ -303,9 +234,12 @@ export function scenarioOf(model: SensitivityModel, ws: Workspace): Scenario {
       case 'aggregate':
         aggregate = optionOf(ws.input[at]!, assumption.options.length);
         break;
+      case 'winsorise':
+        winsorise = optionOf(ws.input[at]!, assumption.options.length);
+        break;
     }
   });
-  const variant = normalise * model.missingOptions.length + missing;
+  const variant = variantIndex(model.variantOptions, normalise, missing, winsorise);
   return {
     variant: model.variants[variant]!,
     combo: variant * model.aggregateOptions.length + aggregate,

@@ -23,6 +23,17 @@ export function rankStatistics(counts: Int32Array, offset: number, maxRank: numb
     sum += r * c;
   }
   if (scored === 0) return { scored, mean: NaN, median: NaN, p5: NaN, p95: NaN };
+  const quantile = (p: number): number => rankQuantile(counts, offset, maxRank, p, scored);
+  return { scored, mean: sum / scored, median: quantile(0.5), p5: quantile(0.05), p95: quantile(0.95) };
+}
+
+/**
+ * The p-quantile (R type 7) of a row's ranks from its histogram; `scored` is the number of
+ * scored replications (the histogram's total), NaN when none. The k-th order statistic is found
+ * by walking the cumulative counts.
+ */
+export function rankQuantile(counts: Int32Array, offset: number, maxRank: number, p: number, scored = scoredOf(counts, offset, maxRank)): number {
+  if (scored === 0) return NaN;
   /** The k-th smallest rank (0-based) among the scored replications. */
   const orderStatistic = (k: number): number => {
     let seen = 0;
@@ -32,11 +43,14 @@ export function rankStatistics(counts: Int32Array, offset: number, maxRank: numb
     }
     return maxRank;
   };
-  const quantile = (p: number): number => {
-    const h = (scored - 1) * p;
-    const lo = Math.floor(h);
-    const low = orderStatistic(lo);
-    return h === lo ? low : low + (h - lo) * (orderStatistic(lo + 1) - low);
-  };
-  return { scored, mean: sum / scored, median: quantile(0.5), p5: quantile(0.05), p95: quantile(0.95) };
+  const h = (scored - 1) * p;
+  const lo = Math.floor(h);
+  const low = orderStatistic(lo);
+  return h === lo ? low : low + (h - lo) * (orderStatistic(lo + 1) - low);
+}
+
+function scoredOf(counts: Int32Array, offset: number, maxRank: number): number {
+  let scored = 0;
+  for (let r = 1; r <= maxRank; r++) scored += counts[offset + r]!;
+  return scored;
 }

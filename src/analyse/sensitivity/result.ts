@@ -61,6 +61,7 @@ export interface SensitivityResult {
 
 function optionsOf(assumption: Assumption): string[] {
   if (assumption.kind === 'weights') return assumption.levels.map((l) => `${l.level}:${l.noise}`);
+  if (assumption.kind === 'winsorise') return assumption.options.map(String);
   return assumption.kind === 'normalise' ? assumption.options.map(normaliseOptionLabel) : [...assumption.options];
 }
 

@@ -56,7 +56,7 @@ export function checkSensitivitySpec(value: unknown, at: SpecLocator, framework:
   if (!parsed.success) return { diagnostics: parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, value, at)) };
   const input = parsed.data;
   const diagnostics = [
-    ...winsoriseIsReserved(input, at),
+    ...winsorisingNeedsTreatment(input, framework, at),
     ...weightLevelsExist(input, framework, at),
     ...optionsAreDistinct(input, at),
     ...normalisationsFitEveryIndicator(input, at),
@@ -80,12 +80,13 @@ export function checkSensitivitySpec(value: unknown, at: SpecLocator, framework:
 }
 
 function assumptionsOf(input: SensitivitySpecInput): Assumption[] {
-  const { weights, normalise, aggregate, missing } = input.assumptions;
+  const { weights, normalise, aggregate, missing, winsorise } = input.assumptions;
   const out: Assumption[] = [];
   if (weights) out.push({ kind: 'weights', levels: weights });
   if (normalise) out.push({ kind: 'normalise', options: normalise });
   if (aggregate) out.push({ kind: 'aggregate', options: aggregate });
   if (missing) out.push({ kind: 'missing', options: missing });
+  if (winsorise) out.push({ kind: 'winsorise', options: winsorise });
   return out;
 }
 
@@ -93,8 +94,10 @@ function isUncertain(assumption: Assumption): boolean {
   return assumption.kind === 'weights' ? assumption.levels.some((l) => l.noise > 0) : assumption.options.length > 1;
 }
 
-function winsoriseIsReserved(input: SensitivitySpecInput, at: SpecLocator): Diagnostic[] {
-  return 'winsorise' in input.assumptions ? [makeDiagnostic('sensitivity-winsorise-unavailable', {}, at.locate(['assumptions', 'winsorise'], 'key'))] : [];
+/** A winsorisation limit changes nothing where nothing is treated: that is a mistake in the spec, not an assumption. */
+function winsorisingNeedsTreatment(input: SensitivitySpecInput, framework: ResolvedFramework, at: SpecLocator): Diagnostic[] {
+  if (input.assumptions.winsorise === undefined || framework.indicators.some((i) => i.treat !== undefined)) return [];
+  return [makeDiagnostic('sensitivity-winsorise-untreated', {}, at.locate(['assumptions', 'winsorise'], 'key'))];
 }
 
 function weightLevelsExist(input: SensitivitySpecInput, framework: ResolvedFramework, at: SpecLocator): Diagnostic[] {
@@ -116,6 +119,7 @@ function optionsAreDistinct(input: SensitivitySpecInput, at: SpecLocator): Diagn
     ['normalise', input.assumptions.normalise?.map(normaliseOptionLabel)],
     ['aggregate', input.assumptions.aggregate],
     ['missing', input.assumptions.missing],
+    ['winsorise', input.assumptions.winsorise?.map(String)],
   ] as const;
   return lists.flatMap(([field, options]) => {
     const seen = new Set<string>();
@@ -168,7 +172,8 @@ function issueDiagnostics(issue: Issue, root: unknown, at: SpecLocator): Diagnos
     }
     case 'invalid_type':
       if (value === undefined) return [makeDiagnostic('schema-required', { field, where: describe(path.slice(0, -1)) }, at.locate(path.slice(0, -1)))];
-      return [makeDiagnostic('schema-type', { field, expected: issue.expected, found: typeOf(value) }, at.locate(path))];
+      // zod calls a fraction where a whole number belongs an `int` type error; say it as a person would.
+      return [makeDiagnostic('schema-type', { field, expected: issue.expected === 'int' ? 'a whole number' : issue.expected, found: typeOf(value) }, at.locate(path))];
     case 'invalid_value': {
       if (path.length === 1 && path[0] === 'format') {
         return [makeDiagnostic('sensitivity-format-unsupported', { found: String(value), expected: SENSITIVITY_FORMAT }, at.locate(path))];
@@ -236,6 +241,8 @@ function rangeOf(path: DocumentPath): string {
       return '0 … 4,294,967,295 (whole numbers)';
     case 'bootstrap':
       return '10 … 100,000 (whole numbers)';
+    case 'winsorise':
+      return '0 … 1,000 points (whole numbers)';
     default:
       return 'the allowed range';
   }

@@ -60,10 +60,14 @@ export const AssumptionsSchema = z.strictObject({
   /** Alternative missing-value policies for every indicator, drawn uniformly; `framework` = as written. */
   missing: z.array(z.enum(SENSITIVITY_MISSING_OPTIONS)).min(1).optional().meta({ description: 'Example: [reweight, mean]' }),
   /**
-   * Reserved: winsorisation limits (1–5 points). Available once outlier treatment lands in the
-   * engine; until then the key is refused with `sensitivity-winsorise-unavailable`.
+   * Winsorisation limits (COINr's `winmax`): the most points outlier treatment may winsorise,
+   * drawn uniformly and applied to every indicator the framework treats. Example: [1, 2, 3, 4, 5].
    */
-  winsorise: z.unknown().optional().meta({ description: 'Reserved (outlier treatment is not in the engine yet).' }),
+  winsorise: z
+    .array(z.number().int().min(0).max(1000))
+    .min(1)
+    .optional()
+    .meta({ description: 'Winsorisation limits (max_points) of outlier treatment, drawn uniformly; the framework must treat. Example: [1, 2, 3, 4, 5]' }),
 });
 
 export const SensitivitySpecSchema = z.strictObject({
@@ -82,12 +86,16 @@ export const SensitivitySpecSchema = z.strictObject({
 export type SensitivitySpecInput = z.infer<typeof SensitivitySpecSchema>;
 export type WeightNoise = z.infer<typeof WeightNoiseSchema>;
 
-/** The uncertain assumptions after checking, in a fixed order (weights, normalise, aggregate, missing). */
+/** A winsorisation limit: a number of points, or (internally, for the nominal run) each indicator's own. */
+export type WinsoriseOption = number | 'framework';
+
+/** The uncertain assumptions after checking, in a fixed order (weights, normalise, aggregate, missing, winsorise). */
 export type Assumption =
   | { readonly kind: 'weights'; readonly levels: readonly WeightNoise[] }
   | { readonly kind: 'normalise'; readonly options: readonly NormaliseOption[] }
   | { readonly kind: 'aggregate'; readonly options: readonly SensitivityAggregateOption[] }
-  | { readonly kind: 'missing'; readonly options: readonly SensitivityMissingOption[] };
+  | { readonly kind: 'missing'; readonly options: readonly SensitivityMissingOption[] }
+  | { readonly kind: 'winsorise'; readonly options: readonly number[] };
 
 /** A checked spec: every default filled in. */
 export interface SensitivitySpec {

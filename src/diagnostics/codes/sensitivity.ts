@@ -1,6 +1,7 @@
 /**
  * Findings about an uncertainty file (`dgmi sensitivity --spec`) and the sensitivity options:
- * a value out of range, an assumption the framework cannot take, the reserved winsorisation.
+ * a value out of range, an assumption the framework cannot take (e.g. winsorisation limits when
+ * nothing is treated).
  * Shape errors reuse the framework schema's codes (`schema-unknown-field`, `schema-enum`, …),
  * whose wording does not depend on which YAML file it is. Options given on the command line are
  * located at the option (`file: '--runs'`), since no file holds the mistake.
@@ -26,13 +27,13 @@ export const SENSITIVITY_MESSAGES = {
     zh: (a) => `${a['option']} 的值 ${q(a['found'])} 不是${a['expectedZh']}`,
     hint: { en: (a) => `Example: ${a['option']} ${a['example']}`, zh: (a) => `示例：${a['option']} ${a['example']}` },
   },
-  'sensitivity-winsorise-unavailable': {
+  'sensitivity-winsorise-untreated': {
     severity: 'error',
-    en: () => 'The winsorisation assumption is not available until outlier treatment lands in the engine',
-    zh: () => '在引擎支持异常值处理之前，无法使用缩尾（winsorise）假设',
+    en: () => 'The winsorisation limit is uncertain, but the framework treats no indicator for outliers',
+    zh: () => '缩尾点数上限被设为不确定，但框架未对任何指标做异常值处理',
     hint: {
-      en: () => 'Remove `winsorise:` for now; it is reserved for the winsorisation limits (1–5 points) of the outlier treatment.',
-      zh: () => '请暂时删除 `winsorise:`；该键保留给异常值处理的缩尾点数（1–5 个点）。',
+      en: () => 'Add `treat: { method: winsorise }` to the framework (top level or per indicator; docs/preparation.md), or remove `winsorise:` from the assumptions.',
+      zh: () => '请在框架中加入 `treat: { method: winsorise }`（顶层或单个指标；见 docs/preparation.md），或从 assumptions 中删除 `winsorise:`。',
     },
   },
   'sensitivity-no-assumptions': {
@@ -40,8 +41,8 @@ export const SENSITIVITY_MESSAGES = {
     en: () => 'No uncertain assumption: every replication would be the nominal result',
     zh: () => '没有不确定的假设：每次重复都会得到名义结果',
     hint: {
-      en: () => 'Give at least one of weights (with noise > 0) or two options of normalise, aggregate or missing under `assumptions:`.',
-      zh: () => '请在 `assumptions:` 下至少给出一项：权重（noise > 0），或 normalise、aggregate、missing 之一的两个选项。',
+      en: () => 'Give at least one of weights (with noise > 0) or two options of normalise, aggregate, missing or winsorise under `assumptions:`.',
+      zh: () => '请在 `assumptions:` 下至少给出一项：权重（noise > 0），或 normalise、aggregate、missing、winsorise 之一的两个选项。',
     },
   },
   'sensitivity-weights-level-empty': {

@@ -49,7 +49,7 @@ export const SENSITIVITY_WORDS: Readonly<Record<Lang, SensitivityWords>> = {
     first: 'First order [95% CI]',
     total: 'Total [95% CI]',
     sobolTitle: 'Sobol indices of the mean absolute rank shift',
-    assumptionNames: { weights: 'Weights', normalise: 'Normalisation', aggregate: 'Aggregation', missing: 'Missing values' },
+    assumptionNames: { weights: 'Weights', normalise: 'Normalisation', aggregate: 'Aggregation', missing: 'Missing values', winsorise: 'Winsorisation limit (points)' },
     weightLevel: (level, noise) => (level === 'indicators' ? `indicators × U(1 ± ${noise})` : `level ${level} × U(1 ± ${noise})`),
     summary: (method, runs, replications, seed) =>
       method === 'sobol' ? `Sobol (Saltelli design, Jansen estimators): N = ${runs}, ${replications} replications, seed ${seed}` : `Monte Carlo: ${replications} replications, seed ${seed}`,
@@ -74,7 +74,7 @@ export const SENSITIVITY_WORDS: Readonly<Record<Lang, SensitivityWords>> = {
     first: '一阶指数 [95% 置信区间]',
     total: '总效应指数 [95% 置信区间]',
     sobolTitle: '平均绝对排名变动的 Sobol 指数',
-    assumptionNames: { weights: '权重', normalise: '归一化', aggregate: '聚合', missing: '缺失值' },
+    assumptionNames: { weights: '权重', normalise: '归一化', aggregate: '聚合', missing: '缺失值', winsorise: '缩尾点数上限' },
     weightLevel: (level, noise) => (level === 'indicators' ? `指标 × U(1 ± ${noise})` : `第 ${level} 层 × U(1 ± ${noise})`),
     summary: (method, runs, replications, seed) =>
       method === 'sobol' ? `Sobol（Saltelli 设计，Jansen 估计量）：N = ${runs}，共 ${replications} 次重复，种子 ${seed}` : `蒙特卡洛：${replications} 次重复，种子 ${seed}`,
