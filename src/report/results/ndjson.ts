@@ -13,7 +13,7 @@
 import { diagnosticEntry } from '../diagnostics/json.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import type { ResultFormatOptions, ResultFormatter } from './formatter.js';
-import { jsonBatchRows, jsonResultColumns, RESULT_FORMAT_ID, Utf8Builder, type JsonResultColumns } from './json.js';
+import { jsonBatchRows, jsonResultColumns, RESULT_FORMAT_ID, rowNumberTexts, Utf8Builder, type JsonResultColumns } from './json.js';
 import { hasGroups, hasIndicators } from './detail.js';
 import { selectRows } from './select.js';
 
@@ -38,23 +38,11 @@ export function ndjsonLines(columns: JsonResultColumns, rows: Uint32Array, start
   const { nodes, indicators } = columns;
   const withNodes = columns.detail === undefined || hasGroups(columns.detail);
   const withIndicators = columns.detail === undefined || hasIndicators(columns.detail);
-  // One JSON.stringify per row for its numbers, as the JSON writer does: V8's serialiser turns
-  // numbers into text faster than String(x) one at a time, and writes NaN as null.
   const numbers = new Array<number>(3 * nodes.length + 2 * indicators.length);
   const out = new Utf8Builder((end - start) * (200 + 60 * nodes.length + 60 * indicators.length));
   for (let k = start; k < end; k++) {
     const row = rows[k] ?? 0;
-    let slot = 0;
-    for (const s of nodes) {
-      numbers[slot++] = s.score[row] ?? Number.NaN;
-      numbers[slot++] = s.rank[row] ?? Number.NaN;
-      numbers[slot++] = s.contribution[row] ?? Number.NaN;
-    }
-    for (const s of indicators) {
-      numbers[slot++] = s.value[row] ?? Number.NaN;
-      numbers[slot++] = s.normalised[row] ?? Number.NaN;
-    }
-    const texts = numbers.length === 0 ? [] : JSON.stringify(numbers).slice(1, -1).split(',');
+    const texts = rowNumberTexts(columns, row, numbers);
     // The text fields (names may be Chinese) are encoded apart from the numbers, which are ASCII:
     // one non-Latin-1 character makes a whole concatenated string two-byte, and encoding it
     // several times slower (as the JSON writer found).
@@ -64,7 +52,7 @@ export function ndjsonLines(columns: JsonResultColumns, rows: Uint32Array, start
         `"score":${numberOrNull(columns.score[row])},"rank":${numberOrNull(columns.rank[row])},"tier":${textOrNull(columns.tier[row])}`,
     );
     let line = '';
-    slot = 0;
+    let slot = 0;
     if (withNodes) {
       line += ',"nodes":{';
       for (const open of nodeOpen) line += `${open}${texts[slot++]},"rank":${texts[slot++]},"contribution":${texts[slot++]}}`;
