@@ -271,3 +271,22 @@ describe('dgmi compare, other formats and usage', () => {
     expect(two.stderr).toContain('choose one comparison');
   });
 });
+
+describe('dgmi compare reads submissions as score does', () => {
+  it('honours --sheet for a workbook whose data is not on the first sheet', async () => {
+    const { buildWorkbook } = await import('../fixtures/xlsx/workbook.js');
+    // The 2022 sample, cell for cell, on a second sheet behind an instructions sheet.
+    const rows = readFileSync(join(projectRoot, DATA_2022), 'utf8').replace(/^\uFEFF/u, '').trim().split(/\r?\n/u).map((line) => line.split(','));
+    const dir = mkdtempSync(join(tmpdir(), 'dgmi-compare-sheet-'));
+    const book = join(dir, 'provinces-2022.xlsx');
+    writeFileSync(book, buildWorkbook({ sheets: [{ name: '说明', rows: [['请在下一张表填写']] }, { name: 'Data', rows }] }));
+    const fromCsv = runDgmi(['compare', FRAMEWORK, DATA_2022, '--regions', '浙江,江苏', '--format', 'json']);
+    const fromSheet = runDgmi(['compare', FRAMEWORK, book, '--sheet', 'Data', '--regions', '浙江,江苏', '--format', 'json']);
+    expect(fromCsv.status, fromCsv.stderr).toBe(0);
+    expect(fromSheet.status, fromSheet.stderr).toBe(0);
+    const compared = (stdout: string) => JSON.parse(stdout) as { regions: unknown[]; indicators: unknown[] };
+    expect(compared(fromCsv.stdout).regions).toHaveLength(2);
+    expect(compared(fromSheet.stdout).regions).toEqual(compared(fromCsv.stdout).regions);
+    expect(compared(fromSheet.stdout).indicators).toEqual(compared(fromCsv.stdout).indicators);
+  });
+});

@@ -6,24 +6,16 @@
  */
 import { auditScores } from '../../analyse/audit/audit.js';
 import { atOrAbove, hasErrors, sortDiagnostics, type Severity } from '../../diagnostics/diagnostic.js';
-import type { EncodingOption } from '../../load/decode.js';
 import { AUDIT_FORMATS, type AuditFormat } from '../../report/audit/index.js';
 import { plainPalette } from '../../report/palette.js';
 import { EXIT, type Io } from '../io.js';
 import { loadAndScore } from './score.js';
-import { emit, presentation, reportDiagnostics } from './shared.js';
+import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
-export interface AuditCommandOptions {
+export interface AuditCommandOptions extends ReadingOptions, WritingOptions {
   readonly format: AuditFormat;
-  readonly output?: string;
   readonly period?: string;
   readonly failOn: Severity;
-  readonly encoding: EncodingOption;
-  readonly maxBytes?: number;
-  readonly sheet?: string;
-  readonly threads?: number;
-  readonly bom?: boolean;
-  readonly lang?: string;
   readonly color: boolean;
 }
 

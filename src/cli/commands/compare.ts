@@ -11,7 +11,6 @@ import type { Analysis, NormaliseScope } from '../../analyse/analysis.js';
 import { compareRegions } from '../../analyse/compare-regions.js';
 import { choosePeriod, lookupRegions } from '../../analyse/region-lookup.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
-import type { EncodingOption } from '../../load/decode.js';
 import { loadSubmissions } from '../../load/submissions.js';
 import type { Dataset } from '../../model/dataset.js';
 import type { Lang } from '../../model/i18n.js';
@@ -22,9 +21,9 @@ import { compareCodeUnits } from '../../score/partition.js';
 import { scoreAndTier } from '../../tier/tier-table.js';
 import { EXIT, type Io } from '../io.js';
 import { exitForScores, loadInputs, missingRequiredRegionsOf } from './score.js';
-import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
+import { readingOptionsOf, emit, hasUnreadableInput, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
-export interface CompareOptions {
+export interface CompareOptions extends ReadingOptions, WritingOptions {
   readonly regions?: string;
   readonly from?: string;
   readonly to?: string;
@@ -34,13 +33,7 @@ export interface CompareOptions {
   readonly normalise?: string;
   readonly top?: number;
   readonly format: CompareFormat;
-  readonly output?: string;
   readonly failOn?: Severity;
-  readonly encoding: EncodingOption;
-  readonly maxBytes?: number;
-  readonly headerRow?: number;
-  readonly bom?: boolean;
-  readonly lang?: string;
   readonly color: boolean;
 }
 
@@ -178,7 +171,7 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
   const inputs = [frameworkPath, ...dataPaths, ...baselinePaths];
   const report = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
 
-  const loadOptions = { encoding: options.encoding, maxBytes: options.maxBytes, headerRow: options.headerRow };
+  const loadOptions = readingOptionsOf(options);
   const current = await loadInputs(frameworkPath, dataPaths, { ...loadOptions, checkRequiredRegions: true });
   const { framework } = current;
   if (!framework) {

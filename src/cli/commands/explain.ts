@@ -4,22 +4,16 @@
  */
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { explainRegion } from '../../analyse/explain.js';
-import type { EncodingOption } from '../../load/decode.js';
 import { plainPalette } from '../../report/palette.js';
 import { EXPLAIN_FORMATS, type ExplainFormat } from '../../report/explain/index.js';
 import { EXIT, type Io } from '../io.js';
 import { loadAndScore } from './score.js';
-import { emit, presentation, reportDiagnostics } from './shared.js';
+import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
-export interface ExplainCommandOptions {
+export interface ExplainCommandOptions extends ReadingOptions, WritingOptions {
   readonly format: ExplainFormat;
-  readonly output?: string;
   readonly period?: string;
   readonly top?: number;
-  readonly encoding: EncodingOption;
-  readonly maxBytes?: number;
-  readonly bom?: boolean;
-  readonly lang?: string;
   readonly color: boolean;
 }
 

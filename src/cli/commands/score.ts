@@ -1,5 +1,4 @@
 import { atOrAbove, sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
-import type { EncodingOption } from '../../load/decode.js';
 import { loadFramework } from '../../load/framework.js';
 import { loadSubmissions } from '../../load/submissions.js';
 import { missingRequiredRegions } from '../../regions/required-regions.js';
@@ -17,24 +16,15 @@ import { isDetailedFormat } from '../../report/results/detail.js';
 import { scoreAndTier } from '../../tier/tier-table.js';
 import { EXIT, type Io } from '../io.js';
 import { jsonThreads, parallelJsonChunks } from '../json-workers.js';
-import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
+import { emit, hasUnreadableInput, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
-export interface ScoreOptions {
+export interface ScoreOptions extends ReadingOptions, WritingOptions {
   readonly format: ScoreFormat;
   /** `--detail`: only for json, ndjson, csv and parquet. */
   readonly detail?: ResultDetail;
-  readonly output?: string;
   readonly period?: string;
   readonly top?: number;
   readonly failOn?: Severity;
-  readonly encoding: EncodingOption;
-  readonly maxBytes?: number;
-  readonly sheet?: string;
-  readonly headerRow?: number;
-  readonly threads?: number;
-  readonly bom?: boolean;
-  readonly lang?: string;
-  readonly color: boolean;
 }
 
 export interface ScoredRun {
@@ -56,21 +46,13 @@ export interface LoadedInputs {
   readonly locate?: FrameworkValidation['locate'];
 }
 
-export interface LoadInputOptions {
-  readonly encoding: EncodingOption;
-  readonly maxBytes?: number | undefined;
-  /** The sheet of .xlsx submissions (`--sheet`); the first when absent. */
-  readonly sheet?: string | undefined;
-  /** Worker threads for large files (`--threads`); by size and CPU count when absent, none at 1. */
-  readonly threads?: number | undefined;
+export interface LoadInputOptions extends ReadingOptions {
   /**
    * Report every required region of the framework's region list without a row (as `validate
    * --data` does): for the commands whose output ranks or compares every region (score,
    * compare, report), where a region silently absent would go unnoticed.
    */
   readonly checkRequiredRegions?: boolean | undefined;
-  /** The row of the header below title rows (`--header-row`); found by the framework's columns when absent. */
-  readonly headerRow?: number | undefined;
 }
 
 /**

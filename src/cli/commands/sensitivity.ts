@@ -6,7 +6,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../diagnostics/messages.js';
-import type { EncodingOption } from '../../load/decode.js';
 import { loadSensitivitySpec } from '../../load/sensitivity-spec.js';
 import { counterCells, MAX_COUNTER_CELLS } from '../../analyse/sensitivity/accumulate.js';
 import { finishSensitivity } from '../../analyse/sensitivity/result.js';
@@ -18,21 +17,14 @@ import { EXIT, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { runSensitivityReplications, sensitivityThreads } from '../sensitivity-workers.js';
 import { exitForScores, loadInputs } from './score.js';
-import { emit, presentation, reportDiagnostics } from './shared.js';
+import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
-export interface SensitivityCliOptions {
+export interface SensitivityCliOptions extends ReadingOptions, WritingOptions {
   readonly spec: string;
   readonly runs?: string;
   readonly seed?: string;
   readonly method?: SensitivityMethod;
   readonly format: SensitivityFormat;
-  readonly output?: string;
-  readonly encoding: EncodingOption;
-  readonly maxBytes?: number;
-  readonly sheet?: string;
-  readonly threads?: number;
-  readonly bom?: boolean;
-  readonly lang?: string;
   readonly color: boolean;
 }
 

@@ -1,6 +1,7 @@
 /** What every command needs from the CLI: language, palette, where output goes. */
 import { join } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { EncodingOption } from '../../load/decode.js';
 import type { Lang } from '../../model/i18n.js';
 import { DIAGNOSTIC_FORMATS } from '../../report/diagnostics/index.js';
 import type { Palette } from '../../report/palette.js';
@@ -8,6 +9,32 @@ import { chalkPalette, colourLevel } from '../colour.js';
 import { EXIT, type Io } from '../io.js';
 import { resolveLang } from '../lang.js';
 import { assertNotAnInput, OutputDirectoryMissing, OutputIsDirectory, OutputRefused, writeFileAtomic, type OutputChunks } from '../output.js';
+
+/** What `readingSubmissions` in program.ts gives a command: how its submissions are read. */
+export interface ReadingOptions {
+  readonly encoding: EncodingOption;
+  readonly maxBytes?: number | undefined;
+  /** The sheet of .xlsx submissions (`--sheet`); the first when absent. */
+  readonly sheet?: string | undefined;
+  /** The row of the header below title rows (`--header-row`); found by the framework's columns when absent. */
+  readonly headerRow?: number | undefined;
+  /** Worker threads for large files (`--threads`); by size and CPU count when absent, none at 1. */
+  readonly threads?: number | undefined;
+}
+
+/** What `writingResults` gives a command: where results go, and the language and colour of what people read. */
+export interface WritingOptions {
+  readonly output?: string;
+  readonly bom?: boolean;
+  readonly lang?: string;
+  readonly color: boolean;
+}
+
+/** The reading options alone, so a command passes on every one of them and nothing else. */
+export function readingOptionsOf(options: ReadingOptions): ReadingOptions {
+  const { encoding, maxBytes, sheet, headerRow, threads } = options;
+  return { encoding, maxBytes, sheet, headerRow, threads };
+}
 
 export interface Presentation {
   readonly lang: Lang;

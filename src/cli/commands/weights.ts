@@ -4,23 +4,15 @@
  * period — so data-driven weights can be audited and reproduced.
  */
 import { atOrAbove, hasErrors, type Severity } from '../../diagnostics/diagnostic.js';
-import type { EncodingOption } from '../../load/decode.js';
 import { plainPalette } from '../../report/palette.js';
 import { WEIGHTS_FORMATS, type WeightsFormat } from '../../report/weights/index.js';
 import { EXIT, type Io } from '../io.js';
 import { loadAndScore } from './score.js';
-import { emit, presentation, reportDiagnostics } from './shared.js';
+import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
-export interface WeightsCommandOptions {
+export interface WeightsCommandOptions extends ReadingOptions, WritingOptions {
   readonly format: WeightsFormat;
-  readonly output?: string;
   readonly failOn?: Severity;
-  readonly encoding: EncodingOption;
-  readonly maxBytes?: number;
-  readonly sheet?: string;
-  readonly threads?: number;
-  readonly bom?: boolean;
-  readonly lang?: string;
   readonly color: boolean;
 }
 
