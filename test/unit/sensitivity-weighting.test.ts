@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createWorkspace, evaluateScenario, nominalScenario, prepareModel, scenarioOf } from '../../src/analyse/sensitivity/core.js';
 import { designRow } from '../../src/analyse/sensitivity/design.js';
+import { multiplyShares } from '../../src/analyse/sensitivity/weighted-step.js';
 import type { Assumption } from '../../src/analyse/sensitivity/spec.js';
 import { loadFramework } from '../../src/load/framework.js';
 import { loadSubmissions } from '../../src/load/submissions.js';
@@ -31,6 +32,8 @@ interface Edit {
   readonly dimensions?: Record<string, unknown>;
   /** Keys merged into every sub-group (they act on its indicators). */
   readonly subGroups?: Record<string, unknown>;
+  /** Keys merged into every indicator. */
+  readonly indicators?: Record<string, unknown>;
 }
 
 async function cnDgdi(edit: Edit): Promise<{ framework: ResolvedFramework; dataset: Dataset }> {
@@ -38,7 +41,10 @@ async function cnDgdi(edit: Edit): Promise<{ framework: ResolvedFramework; datas
   Object.assign(input, edit.top ?? {});
   for (const dimension of input.dimensions) {
     Object.assign(dimension, edit.dimensions ?? {});
-    for (const group of dimension.groups ?? []) Object.assign(group, edit.subGroups ?? {});
+    for (const group of dimension.groups ?? []) {
+      Object.assign(group, edit.subGroups ?? {});
+      for (const indicator of group.indicators ?? []) Object.assign(indicator, edit.indicators ?? {});
+    }
   }
   const framework = resolveFramework(input);
   // Submissions are read against the unedited framework: the edits change no indicator.
@@ -96,12 +102,40 @@ describe('sensitivity core with derived weights and MCDA aggregation', () => {
   it('derived weights follow the normalisation drawn: drawing rank equals score() with every indicator normalised by rank', async () => {
     const edit: Edit = { top: { weighting: 'entropy' }, dimensions: { weighting: 'critic' }, subGroups: { aggregate: { method: 'topsis' } } };
     const { framework, dataset } = await cnDgdi(edit);
-    const byRank = await cnDgdi({ ...edit, top: { ...edit.top, defaults: { normalise: { method: 'rank' }, missing: 'reweight' } } });
+    const byRank = await cnDgdi({ ...edit, indicators: { normalise: { method: 'rank' } } });
     const table = score(byRank.framework, dataset);
     const model = prepareModel(framework, dataset, [{ kind: 'normalise', options: ['framework', 'rank'] }]);
     const ws = createWorkspace(model);
     ws.input[0] = 0.75; // option 1 of 2: rank
     evaluateScenario(model, scenarioOf(model, ws), ws);
     expectSameAsScore(model, ws, table);
+  });
+
+  it('weight noise multiplies the derived shares and renormalises them, per row where they differ by period', () => {
+    // Shares 0.5, 0.3, 0.2 × factors 1.2, 1, 0.5 = 0.6, 0.3, 0.1; total 1.0 → 0.6, 0.3, 0.1.
+    const one = multiplyShares([0.5, 0.3, 0.2], Float64Array.from([1.2, 1, 0.5])) as number[];
+    expect(one[0]).toBeCloseTo(0.6, 15);
+    expect(one[1]).toBeCloseTo(0.3, 15);
+    expect(one[2]).toBeCloseTo(0.1, 15);
+    // Row 0: 0.25·2 = 0.5 and 0.75·1 = 0.75, total 1.25 → 0.4, 0.6. Row 1: 0.5·2 = 1 and 0.5·1 = 0.5, total 1.5 → 2/3, 1/3.
+    const rows = multiplyShares([Float64Array.from([0.25, 0.5]), Float64Array.from([0.75, 0.5])], Float64Array.from([2, 1])) as Float64Array[];
+    expect(rows[0]![0]).toBeCloseTo(0.4, 15);
+    expect(rows[1]![0]).toBeCloseTo(0.6, 15);
+    expect(rows[0]![1]).toBeCloseTo(2 / 3, 15);
+    expect(rows[1]![1]).toBeCloseTo(1 / 3, 15);
+  });
+
+  it('weight noise on the children of an entropy-weighted node changes the replication; the same draw gives the same bits', async () => {
+    const { framework, dataset } = await cnDgdi({ top: { weighting: 'entropy' } });
+    const model = prepareModel(framework, dataset, [{ kind: 'weights', levels: [{ level: 1, noise: 0.5 }] }]);
+    const ws = createWorkspace(model);
+    evaluateScenario(model, nominalScenario(model), ws);
+    const nominal = Float64Array.from(ws.composite);
+    designRow('uncertainty', 5, model.layout, 0, ws.input, ws.scratch);
+    evaluateScenario(model, scenarioOf(model, ws), ws);
+    const first = Float64Array.from(ws.composite);
+    expect(Array.from(first)).not.toEqual(Array.from(nominal));
+    evaluateScenario(model, scenarioOf(model, ws), ws);
+    first.forEach((x, row) => expect(Object.is(x, ws.composite[row])).toBe(true));
   });
 });

@@ -14,7 +14,8 @@ import type { ResolvedFramework, ResolvedGroup, ResolvedNode, TierRule } from '.
 import type { IndicatorScores, NodeScores } from '../../model/score-table.js';
 import { aggregateGroup, type AggregateChild } from '../../score/aggregate.js';
 import { canonicalRows, datasetOfRows, isIdentity } from '../../score/canonical-rows.js';
-import { partitionRows, type Partition } from '../../score/partition.js';
+import { nodeDocumentPaths } from '../../score/locations.js';
+import { allRows, partitionRows, type Partition } from '../../score/partition.js';
 import { roundColumn } from '../../score/precision.js';
 import { rankWithinPartitions } from '../../score/rank.js';
 import { assignTiers, type TierInputs } from '../../tier/assign.js';
@@ -22,6 +23,7 @@ import { firstMatchingLevel } from '../../tier/rules.js';
 import { designLayout, optionOf, type DesignLayout } from './design.js';
 import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, WinsoriseOption } from './spec.js';
 import { nominalVariant, prepareVariants, variantIndex, type Variant, type VariantOptions } from './variants.js';
+import { aggregateThroughStep, needsWeightingStep, type StepNode } from './weighted-step.js';
 
 export type { Variant } from './variants.js';
 
@@ -32,6 +34,9 @@ export interface SensitivityModel {
   /** For each canonical row, its row in the caller's dataset. */
   readonly sourceRows: Uint32Array;
   readonly periods: Partition;
+  /** Every canonical row, and each group's path in the framework document: the weighting step's inputs. */
+  readonly allRows: Uint32Array;
+  readonly documentPaths: ReadonlyMap<string, readonly (string | number)[]>;
   readonly assumptions: readonly Assumption[];
   readonly layout: DesignLayout;
   /** Normalisation and missing options drawn (['framework'] when not uncertain). */
@@ -115,6 +120,8 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
     dataset: canonical,
     sourceRows: rows,
     periods,
+    allRows: allRows(canonical.rowCount),
+    documentPaths: nodeDocumentPaths(framework),
     assumptions,
     layout: designLayout(widths),
     normaliseOptions,
@@ -269,9 +276,17 @@ function methodOf(option: SensitivityAggregateOption, own: AggregateMethod): Agg
 export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws: Workspace): void {
   const { framework, periods } = model;
   const buffers = { presentShare: ws.presentShare, issues: ws.issues };
-  const aggregateInto = (method: AggregateMethod, children: readonly ResolvedNode[], out: Float64Array): void => {
+  const aggregateInto = (node: Omit<StepNode, 'method'>, own: AggregateMethod, out: Float64Array): void => {
     ws.issues.fill(0);
-    aggregateGroup(method, childInputs(model, children, scenario, ws), { ...buffers, out });
+    const method = methodOf(scenario.aggregate, own);
+    if (!needsWeightingStep(method, node.weighting)) {
+      aggregateGroup(method, childInputs(model, node.children, scenario, ws), { ...buffers, out });
+      return;
+    }
+    const factors = scenario.factors;
+    const childScores = node.children.map((child) => (child.kind === 'group' ? ws.groupScores[child.index]! : scenario.variant.columns[child.index]!));
+    const childFactors = factors ? Float64Array.from(node.children, (child) => factors[slotOf(model, child)]!) : undefined;
+    aggregateThroughStep(model, { ...node, method }, childScores, scenario.variant, childFactors, { ...buffers, out });
   };
   const combos = model.variants.length * model.aggregateOptions.length;
   for (let g = framework.groups.length - 1; g >= 0; g--) {
@@ -282,11 +297,13 @@ export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws
       ws.groupScores[g]!.set(cached);
       continue;
     }
-    aggregateInto(methodOf(scenario.aggregate, group.aggregate), group.children, ws.groupScores[g]!);
+    const { id, rho, weighting, children } = group;
+    aggregateInto({ id, isTop: false, rho, weighting, children, path: model.documentPaths.get(id) ?? [] }, group.aggregate, ws.groupScores[g]!);
     // A copy: the workspace's column is overwritten below for unscored rows and by later replications.
     if (isCached) model.groupCache[g * combos + scenario.combo] = Float64Array.from(ws.groupScores[g]!);
   }
-  aggregateInto(methodOf(scenario.aggregate, framework.aggregate), framework.dimensions, ws.composite);
+  const { id, rho, weighting, dimensions } = framework;
+  aggregateInto({ id, isTop: true, rho, weighting, children: dimensions, path: [] }, framework.aggregate, ws.composite);
   const unscored = scenario.variant.unscored;
   for (let row = 0; row < unscored.length; row++) {
     if (unscored[row] !== 1) continue;
