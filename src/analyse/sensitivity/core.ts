@@ -4,15 +4,17 @@
  * and each indicator's normalised column for every (normalisation, missing-value policy,
  * winsorisation limit) the spec can draw — prepared (denominate → impute → screen → treat) and
  * normalised by the engine's own functions (variants.ts), so they are the engine's numbers. A replication then only re-aggregates the tree with its weights and methods, rounds,
- * ranks and tiers, into buffers allocated once (`createWorkspace`), calling the engine's
- * `aggregateGroup`, `roundColumn`, `rankWithinPartitions` and `assignTiers` in the engine's order.
+ * ranks and tiers, into buffers allocated once (`createWorkspace`), with the engine's
+ * `aggregateGroup` fused into an allocation-free kernel of the same operations
+ * (fused-aggregate.ts), the engine's weighting step for derived weights and TOPSIS / grey
+ * relational (weighted-step.ts), and the engine's `roundColumn`, `rankWithinPartitions` and
+ * `assignTiers`, in the engine's order.
  * So with the framework's own options and no weight noise a replication is `score()` bit for bit.
  */
 import type { AggregateMethod } from '../../model/framework.js';
 import type { Dataset } from '../../model/dataset.js';
 import type { ResolvedFramework, ResolvedGroup, ResolvedNode, TierRule } from '../../model/resolved.js';
 import type { IndicatorScores, NodeScores } from '../../model/score-table.js';
-import { aggregateGroup, type AggregateChild } from '../../score/aggregate.js';
 import { canonicalRows, datasetOfRows, isIdentity } from '../../score/canonical-rows.js';
 import { nodeDocumentPaths } from '../../score/locations.js';
 import { allRows, partitionRows, type Partition } from '../../score/partition.js';
@@ -21,6 +23,7 @@ import { rankWithinPartitions } from '../../score/rank.js';
 import { assignTiers, type TierInputs } from '../../tier/assign.js';
 import { firstMatchingLevel } from '../../tier/rules.js';
 import { designLayout, optionOf, type DesignLayout } from './design.js';
+import { aggregateFused } from './fused-aggregate.js';
 import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, WinsoriseOption } from './spec.js';
 import { nominalVariant, prepareVariants, variantIndex, type Variant, type VariantOptions } from './variants.js';
 import { aggregateThroughStep, needsWeightingStep, type StepNode } from './weighted-step.js';
@@ -259,13 +262,12 @@ export function scenarioOf(model: SensitivityModel, ws: Workspace): Scenario {
  * Children's shares under perturbed weights: weight × factor over the siblings' sum, summed in
  * the resolver's order (from 0, child by child), so factors of 1 give the resolver's shares.
  */
-function childInputs(model: SensitivityModel, children: readonly ResolvedNode[], scenario: Scenario, ws: Workspace): AggregateChild[] {
-  const scores = (child: ResolvedNode): Float64Array => (child.kind === 'group' ? ws.groupScores[child.index]! : scenario.variant.columns[child.index]!);
+function childShares(model: SensitivityModel, children: readonly ResolvedNode[], scenario: Scenario): Float64Array {
   const factors = scenario.factors;
-  if (!factors) return children.map((child) => ({ scores: scores(child), share: child.share }));
+  if (!factors) return Float64Array.from(children, (child) => child.share);
   let total = 0;
   for (const child of children) total += child.weight * factors[slotOf(model, child)]!;
-  return children.map((child) => ({ scores: scores(child), share: (child.weight * factors[slotOf(model, child)]!) / total }));
+  return Float64Array.from(children, (child) => (child.weight * factors[slotOf(model, child)]!) / total);
 }
 
 function methodOf(option: SensitivityAggregateOption, own: AggregateMethod): AggregateMethod {
@@ -277,14 +279,15 @@ export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws
   const { framework, periods } = model;
   const buffers = { presentShare: ws.presentShare, issues: ws.issues };
   const aggregateInto = (node: Omit<StepNode, 'method'>, own: AggregateMethod, out: Float64Array): void => {
-    ws.issues.fill(0);
     const method = methodOf(scenario.aggregate, own);
-    if (!needsWeightingStep(method, node.weighting)) {
-      aggregateGroup(method, childInputs(model, node.children, scenario, ws), { ...buffers, out });
+    const childScores = node.children.map((child) => (child.kind === 'group' ? ws.groupScores[child.index]! : scenario.variant.columns[child.index]!));
+    if (method !== 'topsis' && method !== 'grey-relational' && !needsWeightingStep(method, node.weighting)) {
+      // The engine's aggregateGroup, fused: same bits, no allocation (fused-aggregate.ts).
+      aggregateFused(method, childScores, childShares(model, node.children, scenario), out);
       return;
     }
+    ws.issues.fill(0);
     const factors = scenario.factors;
-    const childScores = node.children.map((child) => (child.kind === 'group' ? ws.groupScores[child.index]! : scenario.variant.columns[child.index]!));
     const childFactors = factors ? Float64Array.from(node.children, (child) => factors[slotOf(model, child)]!) : undefined;
     aggregateThroughStep(model, { ...node, method }, childScores, scenario.variant, childFactors, { ...buffers, out });
   };
