@@ -23,7 +23,7 @@ import { rankWithinPartitions } from '../../score/rank.js';
 import { assignTiers, type TierInputs } from '../../tier/assign.js';
 import { firstMatchingLevel } from '../../tier/rules.js';
 import { designLayout, optionOf, type DesignLayout } from './design.js';
-import { aggregateFused } from './fused-aggregate.js';
+import { aggregateFused, logColumn } from './fused-aggregate.js';
 import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, WinsoriseOption } from './spec.js';
 import { nominalVariant, prepareVariants, variantIndex, type Variant, type VariantOptions } from './variants.js';
 import { aggregateThroughStep, needsWeightingStep, type StepNode } from './weighted-step.js';
@@ -67,6 +67,11 @@ export interface SensitivityModel {
   readonly isCacheable: Uint8Array;
   /** Memo of cacheable groups' columns: [group × combos + combo]; filled as replications meet them. */
   readonly groupCache: (Float64Array | undefined)[];
+  /**
+   * Logarithms of columns that do not change once made (variant columns, cached group columns),
+   * made the first time a geometric mean reads them: most of a geometric replication's work.
+   */
+  readonly logColumns: WeakMap<Float64Array, Float64Array>;
 }
 
 /** One replication's choices. */
@@ -140,6 +145,7 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
     ranksDimensions: framework.tiers?.method === 'rules' && framework.tiers.levels.some((l) => l.rule !== undefined && mentionsDimensions(l.rule)),
     isCacheable,
     groupCache: new Array<Float64Array | undefined>(framework.groups.length * variants.length * aggregateOptions.length).fill(undefined),
+    logColumns: new WeakMap(),
   };
 }
 
@@ -278,12 +284,23 @@ function methodOf(option: SensitivityAggregateOption, own: AggregateMethod): Agg
 export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws: Workspace): void {
   const { framework, periods } = model;
   const buffers = { presentShare: ws.presentShare, issues: ws.issues };
+  // This replication's columns that stay fixed while it runs (a group's cached column); their logarithms can be kept.
+  const fixedColumns: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(framework.groups.length);
+  const fixedColumnOf = (child: ResolvedNode): Float64Array | undefined => (child.kind === 'group' ? fixedColumns[child.index] : scenario.variant.columns[child.index]);
+  const logsOf = (children: readonly ResolvedNode[]): (Float64Array | undefined)[] =>
+    children.map((child) => {
+      const column = fixedColumnOf(child);
+      if (!column) return undefined;
+      let logs = model.logColumns.get(column);
+      if (!logs) model.logColumns.set(column, (logs = logColumn(column)));
+      return logs;
+    });
   const aggregateInto = (node: Omit<StepNode, 'method'>, own: AggregateMethod, out: Float64Array): void => {
     const method = methodOf(scenario.aggregate, own);
     const childScores = node.children.map((child) => (child.kind === 'group' ? ws.groupScores[child.index]! : scenario.variant.columns[child.index]!));
     if (method !== 'topsis' && method !== 'grey-relational' && !needsWeightingStep(method, node.weighting)) {
       // The engine's aggregateGroup, fused: same bits, no allocation (fused-aggregate.ts).
-      aggregateFused(method, childScores, childShares(model, node.children, scenario), out);
+      aggregateFused(method, childScores, childShares(model, node.children, scenario), out, method === 'geometric' ? logsOf(node.children) : undefined);
       return;
     }
     ws.issues.fill(0);
@@ -297,13 +314,14 @@ export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws
     const isCached = scenario.combo >= 0 && model.isCacheable[g] === 1;
     const cached = isCached ? model.groupCache[g * combos + scenario.combo] : undefined;
     if (cached) {
+      fixedColumns[g] = cached;
       ws.groupScores[g]!.set(cached);
       continue;
     }
     const { id, rho, weighting, children } = group;
     aggregateInto({ id, isTop: false, rho, weighting, children, path: model.documentPaths.get(id) ?? [] }, group.aggregate, ws.groupScores[g]!);
     // A copy: the workspace's column is overwritten below for unscored rows and by later replications.
-    if (isCached) model.groupCache[g * combos + scenario.combo] = Float64Array.from(ws.groupScores[g]!);
+    if (isCached) model.groupCache[g * combos + scenario.combo] = fixedColumns[g] = Float64Array.from(ws.groupScores[g]!);
   }
   const { id, rho, weighting, dimensions } = framework;
   aggregateInto({ id, isTop: true, rho, weighting, children: dimensions, path: [] }, framework.aggregate, ws.composite);

@@ -17,8 +17,16 @@ export type FusedMethod = Exclude<AggregateMethod, 'topsis' | 'grey-relational'>
  * does: arithmetic Σ wᵢxᵢ/Σw, geometric exp(Σ wᵢ ln xᵢ/Σw), harmonic Σw/Σ(wᵢ/xᵢ), each clamped to
  * the present children's range; minimum the smallest present child. No present child, or a
  * negative child under a geometric or harmonic mean: NaN. A zero child under those: 0.
+ * `logs[c]`, when given, holds `Math.log` of column c row by row (the same call, so the same
+ * bits): a geometric mean then reads it instead of taking the logarithm again.
  */
-export function aggregateFused(method: FusedMethod, columns: readonly Float64Array[], shares: Float64Array, out: Float64Array): void {
+export function aggregateFused(
+  method: FusedMethod,
+  columns: readonly Float64Array[],
+  shares: Float64Array,
+  out: Float64Array,
+  logs?: readonly (Float64Array | undefined)[],
+): void {
   const n = out.length;
   const k = columns.length;
   switch (method) {
@@ -57,7 +65,12 @@ export function aggregateFused(method: FusedMethod, columns: readonly Float64Arr
           if (x !== x) continue;
           const share = shares[c]!;
           total += share;
-          if (x > 0) acc += isGeometric ? share * Math.log(x) : share / x;
+          if (x > 0) {
+            if (isGeometric) {
+              const known = logs?.[c];
+              acc += share * (known === undefined ? Math.log(x) : known[row]!);
+            } else acc += share / x;
+          }
           else if (x === 0) acc = zeroMark;
           else isNegative = true;
         }
@@ -81,4 +94,11 @@ export function aggregateFused(method: FusedMethod, columns: readonly Float64Arr
       }
       return;
   }
+}
+
+/** `Math.log` of every value (NaN, −∞ and NaN where the kernel never reads them: missing, zero, negative). */
+export function logColumn(column: Float64Array): Float64Array {
+  const out = new Float64Array(column.length);
+  for (let row = 0; row < column.length; row++) out[row] = Math.log(column[row]!);
+  return out;
 }
