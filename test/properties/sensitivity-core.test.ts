@@ -161,7 +161,7 @@ describe('sensitivity core (property)', () => {
         const table = score(framework, dataset);
         const report = table.preparation;
         if (report && (report.screened.length > 0 || report.treatments.some((t) => t.method !== 'none'))) prepared++;
-        if (table.weights.some((w) => w.method !== 'fixed' && w.fallback === undefined)) derived++;
+        if ((table.weights ?? []).some((w) => w.method !== 'fixed' && w.fallback === undefined)) derived++;
         const depth = Math.max(...framework.groups.map((g) => g.depth));
         const model = prepareModel(framework, dataset, nothingUncertain(depth, chosen, maxPointsOf(c.input)));
         const ws = createWorkspace(model);
