@@ -44,6 +44,12 @@ export interface WeightedAggregation {
   readonly childScores: readonly Float64Array[];
   /** The node's path in the framework document ([] for the framework). */
   readonly path: readonly (string | number)[];
+  /**
+   * Optional: turns the children's shares (fixed, or derived; one number or per row) into the
+   * shares to aggregate with. `dgmi sensitivity` multiplies them by its weight noise here; the
+   * engine leaves it out and aggregates with the shares as derived.
+   */
+  readonly reshare?: ((shares: readonly (number | Float64Array)[]) => readonly (number | Float64Array)[]) | undefined;
 }
 
 export function aggregateWeighted(node: WeightedAggregation, ctx: WeightingContext, buffers: AggregateBuffers): void {
@@ -67,8 +73,10 @@ export function aggregateWeighted(node: WeightedAggregation, ctx: WeightingConte
   ctx.diagnostics.push(...derived.diagnostics);
   derived.rowShares?.forEach((shares, c) => ctx.rowShares.set(node.children[c]!.id, shares));
 
+  const shares = node.children.map((child, c) => derived.rowShares?.[c] ?? child.share);
+  const used = node.reshare ? node.reshare(shares) : shares;
   const inputs: AggregateChild[] = node.children.map((child, c) => {
-    const share = derived.rowShares?.[c] ?? child.share;
+    const share = used[c]!;
     return typeof share === 'number' ? { scores: node.childScores[c]!, share } : { scores: node.childScores[c]!, share: child.share, rowShares: share };
   });
   if (node.method === 'topsis') aggregateTopsis(inputs, ctx.scopes, ctx.unscored, framework.scale, buffers);

@@ -1,7 +1,9 @@
 /**
  * The fast core agrees with `score()` bit for bit over random frameworks: 1–3 dimensions, flat
  * or with sub-groups, random weights, directions, normalisations, missing policies (including
- * `fail`, which leaves rows unscored), aggregations, precision and tier rules on ranks and on
+ * `fail`, which leaves rows unscored), aggregations (TOPSIS and grey relational included), weightings
+ * derived from the data (entropy, CRITIC, CV, PCA, per period or pooled, combined with fixed),
+ * precision and tier rules on ranks and on
  * dimensions; one or two periods; and data preparation (denominators, screening, outlier
  * treatment with a random winsorisation limit), with extreme values so that treatment fires.
  * With one option per assumption (the framework's own; for the winsorisation limit, the
@@ -21,7 +23,18 @@ import { resolveFramework } from '../../src/validate/resolve.js';
 
 const METHODS: readonly NormaliseInput[] = ['minmax', 'rank', { method: 'goalpost', min: 10, max: 90 }, { method: 'target', target: 80 }, { method: 'zscore', rescale: 'minmax' }];
 const POLICIES: readonly MissingPolicy[] = ['reweight', 'zero', 'mean', 'median', 'fail'];
-const AGGREGATES: readonly AggregateMethod[] = ['arithmetic', 'geometric', 'harmonic', 'minimum'];
+const AGGREGATES: readonly AggregateMethod[] = ['arithmetic', 'geometric', 'harmonic', 'minimum', 'topsis', 'grey-relational'];
+/** Weightings of a node's children: undefined = fixed; the data-driven ones are derived again in every replication. */
+const WEIGHTINGS = fc.constantFrom<Pick<GroupInput, 'weighting' | 'weighting_scope' | 'combine'>>(
+  {},
+  {},
+  { weighting: 'entropy' },
+  { weighting: 'critic' },
+  { weighting: 'cv' },
+  { weighting: 'pca' },
+  { weighting: 'entropy', weighting_scope: 'pooled' },
+  { combine: [{ method: 'fixed', share: 0.5 }, { method: 'entropy', share: 0.5 }] },
+);
 // Fractional weights, so that a share summed in another order than the resolver's would differ in its last bits.
 const WEIGHT = fc.constantFrom(0.1, 0.2, 0.3, 0.7, 1, 2.5, 3);
 
@@ -46,11 +59,11 @@ const caseArbitrary: fc.Arbitrary<Case> = (() => {
     })
     .map(({ divides, ...spec }): IndicatorInput => ({ id: `i${counter++}`, name: { en: 'i' }, ...spec, ...(divides ? { denominator: 'pop' } : {}) }));
   const leaf = fc
-    .record({ weight: WEIGHT, aggregate: fc.constantFrom(...AGGREGATES), indicators: fc.array(indicator, { minLength: 1, maxLength: 3 }) })
-    .map((spec): GroupInput => ({ id: `g${counter++}`, name: { en: 'g' }, ...spec }));
+    .record({ weight: WEIGHT, aggregate: fc.constantFrom(...AGGREGATES), weighting: WEIGHTINGS, indicators: fc.array(indicator, { minLength: 1, maxLength: 3 }) })
+    .map(({ weighting, ...spec }): GroupInput => ({ id: `g${counter++}`, name: { en: 'g' }, ...spec, ...weighting }));
   const parent = fc
-    .record({ weight: WEIGHT, aggregate: fc.constantFrom(...AGGREGATES), groups: fc.array(leaf, { minLength: 1, maxLength: 2 }) })
-    .map((spec): GroupInput => ({ id: `g${counter++}`, name: { en: 'g' }, ...spec }));
+    .record({ weight: WEIGHT, aggregate: fc.constantFrom(...AGGREGATES), weighting: WEIGHTINGS, groups: fc.array(leaf, { minLength: 1, maxLength: 2 }) })
+    .map(({ weighting, ...spec }): GroupInput => ({ id: `g${counter++}`, name: { en: 'g' }, ...spec, ...weighting }));
   const framework = fc
     .record({
       aggregate: fc.constantFrom(...AGGREGATES),
@@ -59,12 +72,14 @@ const caseArbitrary: fc.Arbitrary<Case> = (() => {
       tiered: fc.boolean(),
       screen: fc.option(fc.constantFrom(0.5, 0.8), { nil: undefined }),
       maxPoints: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+      weighting: WEIGHTINGS,
     })
-    .map(({ tiered, precision, screen, maxPoints, ...spec }): FrameworkInput => ({
+    .map(({ tiered, precision, screen, maxPoints, weighting, ...spec }): FrameworkInput => ({
       format: 'dgmi/1',
       id: 'prop',
       name: { en: 'prop' },
       ...spec,
+      ...weighting,
       ...(screen === undefined ? {} : { screen: { min_coverage: screen } }),
       ...(maxPoints === undefined ? {} : { treat: { method: 'winsorise' as const, max_points: maxPoints } }),
       ...(precision === undefined ? {} : { precision }),
@@ -138,6 +153,7 @@ const maxPointsOf = (input: FrameworkInput): number | undefined => (typeof input
 describe('sensitivity core (property)', () => {
   it('one option per assumption and zero noise: every replication is score() bit for bit', () => {
     let prepared = 0;
+    let derived = 0;
     fc.assert(
       fc.property(caseArbitrary, fc.integer({ min: 0, max: 1000 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (c, seed, chosen) => {
         const framework = resolveFramework(c.input);
@@ -145,6 +161,7 @@ describe('sensitivity core (property)', () => {
         const table = score(framework, dataset);
         const report = table.preparation;
         if (report && (report.screened.length > 0 || report.treatments.some((t) => t.method !== 'none'))) prepared++;
+        if ((table.weights ?? []).some((w) => w.method !== 'fixed' && w.fallback === undefined)) derived++;
         const depth = Math.max(...framework.groups.map((g) => g.depth));
         const model = prepareModel(framework, dataset, nothingUncertain(depth, chosen, maxPointsOf(c.input)));
         const ws = createWorkspace(model);
@@ -162,6 +179,8 @@ describe('sensitivity core (property)', () => {
     );
     // Not vacuous: some cases really screened or treated.
     expect(prepared).toBeGreaterThan(0);
+    // ... and some derived their weights from the data rather than falling back to the fixed ones.
+    expect(derived).toBeGreaterThan(0);
   });
 
   it('a replication that draws winsorisation limit L is score() of the framework with max_points L, bit for bit', () => {

@@ -4,24 +4,29 @@
  * and each indicator's normalised column for every (normalisation, missing-value policy,
  * winsorisation limit) the spec can draw — prepared (denominate → impute → screen → treat) and
  * normalised by the engine's own functions (variants.ts), so they are the engine's numbers. A replication then only re-aggregates the tree with its weights and methods, rounds,
- * ranks and tiers, into buffers allocated once (`createWorkspace`), calling the engine's
- * `aggregateGroup`, `roundColumn`, `rankWithinPartitions` and `assignTiers` in the engine's order.
+ * ranks and tiers, into buffers allocated once (`createWorkspace`), with the engine's
+ * `aggregateGroup` fused into an allocation-free kernel of the same operations
+ * (fused-aggregate.ts), the engine's weighting step for derived weights and TOPSIS / grey
+ * relational (weighted-step.ts), and the engine's `roundColumn`, `rankWithinPartitions` and
+ * `assignTiers`, in the engine's order.
  * So with the framework's own options and no weight noise a replication is `score()` bit for bit.
  */
 import type { AggregateMethod } from '../../model/framework.js';
 import type { Dataset } from '../../model/dataset.js';
 import type { ResolvedFramework, ResolvedGroup, ResolvedNode, TierRule } from '../../model/resolved.js';
 import type { IndicatorScores, NodeScores } from '../../model/score-table.js';
-import { aggregateGroup, type AggregateChild } from '../../score/aggregate.js';
 import { canonicalRows, datasetOfRows, isIdentity } from '../../score/canonical-rows.js';
-import { partitionRows, type Partition } from '../../score/partition.js';
+import { nodeDocumentPaths } from '../../score/locations.js';
+import { allRows, partitionRows, type Partition } from '../../score/partition.js';
 import { roundColumn } from '../../score/precision.js';
 import { rankWithinPartitions } from '../../score/rank.js';
 import { assignTiers, type TierInputs } from '../../tier/assign.js';
 import { firstMatchingLevel } from '../../tier/rules.js';
 import { designLayout, optionOf, type DesignLayout } from './design.js';
+import { aggregateFused, logColumn } from './fused-aggregate.js';
 import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, WinsoriseOption } from './spec.js';
 import { nominalVariant, prepareVariants, variantIndex, type Variant, type VariantOptions } from './variants.js';
+import { aggregateThroughStep, needsWeightingStep, type StepNode } from './weighted-step.js';
 
 export type { Variant } from './variants.js';
 
@@ -32,6 +37,9 @@ export interface SensitivityModel {
   /** For each canonical row, its row in the caller's dataset. */
   readonly sourceRows: Uint32Array;
   readonly periods: Partition;
+  /** Every canonical row, and each group's path in the framework document: the weighting step's inputs. */
+  readonly allRows: Uint32Array;
+  readonly documentPaths: ReadonlyMap<string, readonly (string | number)[]>;
   readonly assumptions: readonly Assumption[];
   readonly layout: DesignLayout;
   /** Normalisation and missing options drawn (['framework'] when not uncertain). */
@@ -59,6 +67,11 @@ export interface SensitivityModel {
   readonly isCacheable: Uint8Array;
   /** Memo of cacheable groups' columns: [group × combos + combo]; filled as replications meet them. */
   readonly groupCache: (Float64Array | undefined)[];
+  /**
+   * Logarithms of columns that do not change once made (variant columns, cached group columns),
+   * made the first time a geometric mean reads them: most of a geometric replication's work.
+   */
+  readonly logColumns: WeakMap<Float64Array, Float64Array>;
 }
 
 /** One replication's choices. */
@@ -115,6 +128,8 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
     dataset: canonical,
     sourceRows: rows,
     periods,
+    allRows: allRows(canonical.rowCount),
+    documentPaths: nodeDocumentPaths(framework),
     assumptions,
     layout: designLayout(widths),
     normaliseOptions,
@@ -130,6 +145,7 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
     ranksDimensions: framework.tiers?.method === 'rules' && framework.tiers.levels.some((l) => l.rule !== undefined && mentionsDimensions(l.rule)),
     isCacheable,
     groupCache: new Array<Float64Array | undefined>(framework.groups.length * variants.length * aggregateOptions.length).fill(undefined),
+    logColumns: new WeakMap(),
   };
 }
 
@@ -252,13 +268,12 @@ export function scenarioOf(model: SensitivityModel, ws: Workspace): Scenario {
  * Children's shares under perturbed weights: weight × factor over the siblings' sum, summed in
  * the resolver's order (from 0, child by child), so factors of 1 give the resolver's shares.
  */
-function childInputs(model: SensitivityModel, children: readonly ResolvedNode[], scenario: Scenario, ws: Workspace): AggregateChild[] {
-  const scores = (child: ResolvedNode): Float64Array => (child.kind === 'group' ? ws.groupScores[child.index]! : scenario.variant.columns[child.index]!);
+function childShares(model: SensitivityModel, children: readonly ResolvedNode[], scenario: Scenario): Float64Array {
   const factors = scenario.factors;
-  if (!factors) return children.map((child) => ({ scores: scores(child), share: child.share }));
+  if (!factors) return Float64Array.from(children, (child) => child.share);
   let total = 0;
   for (const child of children) total += child.weight * factors[slotOf(model, child)]!;
-  return children.map((child) => ({ scores: scores(child), share: (child.weight * factors[slotOf(model, child)]!) / total }));
+  return Float64Array.from(children, (child) => (child.weight * factors[slotOf(model, child)]!) / total);
 }
 
 function methodOf(option: SensitivityAggregateOption, own: AggregateMethod): AggregateMethod {
@@ -269,9 +284,29 @@ function methodOf(option: SensitivityAggregateOption, own: AggregateMethod): Agg
 export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws: Workspace): void {
   const { framework, periods } = model;
   const buffers = { presentShare: ws.presentShare, issues: ws.issues };
-  const aggregateInto = (method: AggregateMethod, children: readonly ResolvedNode[], out: Float64Array): void => {
+  // This replication's columns that stay fixed while it runs (a group's cached column); their logarithms can be kept.
+  const fixedColumns: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(framework.groups.length);
+  const fixedColumnOf = (child: ResolvedNode): Float64Array | undefined => (child.kind === 'group' ? fixedColumns[child.index] : scenario.variant.columns[child.index]);
+  const logsOf = (children: readonly ResolvedNode[]): (Float64Array | undefined)[] =>
+    children.map((child) => {
+      const column = fixedColumnOf(child);
+      if (!column) return undefined;
+      let logs = model.logColumns.get(column);
+      if (!logs) model.logColumns.set(column, (logs = logColumn(column)));
+      return logs;
+    });
+  const aggregateInto = (node: Omit<StepNode, 'method'>, own: AggregateMethod, out: Float64Array): void => {
+    const method = methodOf(scenario.aggregate, own);
+    const childScores = node.children.map((child) => (child.kind === 'group' ? ws.groupScores[child.index]! : scenario.variant.columns[child.index]!));
+    if (method !== 'topsis' && method !== 'grey-relational' && !needsWeightingStep(method, node.weighting)) {
+      // The engine's aggregateGroup, fused: same bits, no allocation (fused-aggregate.ts).
+      aggregateFused(method, childScores, childShares(model, node.children, scenario), out, method === 'geometric' ? logsOf(node.children) : undefined);
+      return;
+    }
     ws.issues.fill(0);
-    aggregateGroup(method, childInputs(model, children, scenario, ws), { ...buffers, out });
+    const factors = scenario.factors;
+    const childFactors = factors ? Float64Array.from(node.children, (child) => factors[slotOf(model, child)]!) : undefined;
+    aggregateThroughStep(model, { ...node, method }, childScores, scenario.variant, childFactors, { ...buffers, out });
   };
   const combos = model.variants.length * model.aggregateOptions.length;
   for (let g = framework.groups.length - 1; g >= 0; g--) {
@@ -279,14 +314,17 @@ export function evaluateScenario(model: SensitivityModel, scenario: Scenario, ws
     const isCached = scenario.combo >= 0 && model.isCacheable[g] === 1;
     const cached = isCached ? model.groupCache[g * combos + scenario.combo] : undefined;
     if (cached) {
+      fixedColumns[g] = cached;
       ws.groupScores[g]!.set(cached);
       continue;
     }
-    aggregateInto(methodOf(scenario.aggregate, group.aggregate), group.children, ws.groupScores[g]!);
+    const { id, rho, weighting, children } = group;
+    aggregateInto({ id, isTop: false, rho, weighting, children, path: model.documentPaths.get(id) ?? [] }, group.aggregate, ws.groupScores[g]!);
     // A copy: the workspace's column is overwritten below for unscored rows and by later replications.
-    if (isCached) model.groupCache[g * combos + scenario.combo] = Float64Array.from(ws.groupScores[g]!);
+    if (isCached) model.groupCache[g * combos + scenario.combo] = fixedColumns[g] = Float64Array.from(ws.groupScores[g]!);
   }
-  aggregateInto(methodOf(scenario.aggregate, framework.aggregate), framework.dimensions, ws.composite);
+  const { id, rho, weighting, dimensions } = framework;
+  aggregateInto({ id, isTop: true, rho, weighting, children: dimensions, path: [] }, framework.aggregate, ws.composite);
   const unscored = scenario.variant.unscored;
   for (let row = 0; row < unscored.length; row++) {
     if (unscored[row] !== 1) continue;

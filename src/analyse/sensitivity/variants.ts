@@ -28,6 +28,8 @@ export interface Variant {
   readonly columns: readonly Float64Array[];
   /** 1 where a `fail` policy, a denominator error or screening leaves the row unscored. */
   readonly unscored: Uint8Array;
+  /** The engine's per-indicator results behind `columns`: CV weighting reads their raw values. */
+  readonly indicators: readonly IndicatorScores[];
 }
 
 /** The options each variant-defining assumption can take (`['framework']` when it is not uncertain). */
@@ -116,7 +118,7 @@ function variantsOfPreparation(
     // Imputed columns are only read by normalisation, so every option shares them.
     const scores = columns ? normalisePreparedColumns(indicators, columns) : indicators.map((indicator, i) => normaliseIndicator(indicator, context, imputed![i]!));
     scores.forEach((s, i) => rescaleColumn(normalise, s, indicators[i]!.missing, framework.scale));
-    return { columns: scores.map((s) => s.normalised), unscored };
+    return { columns: scores.map((s) => s.normalised), unscored, indicators: scores };
   });
 }
 
