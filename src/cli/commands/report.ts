@@ -50,7 +50,8 @@ export async function runReport(io: Io, version: string, frameworkPath: string, 
   const extra = [options.map, options.sensitivity].filter((path): path is string => path !== undefined);
   const inputs = [frameworkPath, ...dataPaths, ...extra];
   // Only the reading options: `options.regions` (profiles) must not reach the loader, whose `regions` is the region list.
-  const run = await loadAndScore(frameworkPath, dataPaths, { encoding: options.encoding, maxBytes: options.maxBytes, sheet: options.sheet, threads: options.threads });
+  // A required region without a row would be silently missing from every chart: said, as score and compare say it.
+  const run = await loadAndScore(frameworkPath, dataPaths, { encoding: options.encoding, maxBytes: options.maxBytes, sheet: options.sheet, threads: options.threads, checkRequiredRegions: true });
   const p = { ...presentation(io, options), lang: reportLang(options.lang, run.table?.framework) };
   const say = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
   if (!run.table) {
