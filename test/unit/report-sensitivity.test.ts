@@ -4,6 +4,7 @@
  * on the hand-built fixture table of test/unit/results-format-fixture.ts (framework cn-dgdi 2024,
  * tiers leading/developing, 2022: 上海, 北京, X01 scored, 四川 unscored).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSensitivityResult, type SensitivityDocument } from '../../src/load/sensitivity-result.js';
 import { renderHtmlReport, reportSections } from '../../src/report/html/document.js';
@@ -145,5 +146,29 @@ describe('the sensitivity section', () => {
     const en = sensitivitySection(prepareReport(fixtureTable(), { lang: 'en', toolVersion: '9.9.9', sensitivity }));
     expect(en?.title).toBe('Sensitivity');
     expect(en?.body).toContain('P(Leading)');
+  });
+});
+
+describe('the sensitivity section (properties)', () => {
+  const rank = fc.option(fc.integer({ min: 1, max: 40 }), { nil: null });
+  const result = fc.record({ code: fc.string({ minLength: 1, maxLength: 6 }), name: fc.option(fc.string({ maxLength: 12 }), { nil: null }), p5: rank, spread: fc.nat(10), leading: fc.double({ min: 0, max: 1, noNaN: true }) });
+
+  it('accepts what it could have been written as, and draws exactly one bar per region with an interval', () => {
+    fc.assert(
+      fc.property(fc.array(result, { maxLength: 12 }), (drawn) => {
+        const results = drawn.map((r, i) => region(`${r.code}${i}`, r.name, '2022', r.p5, r.p5, r.p5 === null ? null : r.p5 + Math.floor(r.spread / 2), r.p5 === null ? null : r.p5 + r.spread, r.leading));
+        const loaded = parseSensitivityResult(text(documentOf({ results })), 's.json', EXPECTED);
+        expect(loaded.diagnostics).toEqual(results.length === 0 ? [expect.objectContaining({ code: 'report-sensitivity-other-period' })] : []);
+        if (!loaded.sensitivity) return;
+        const body = sensitivitySection(prepareReport(fixtureTable(), { lang: 'en', toolVersion: '9.9.9', sensitivity: loaded.sensitivity }))?.body ?? '';
+        const bars = body.match(/ecmeta_series_index="0"/gu)?.length ?? 0;
+        expect(bars).toBe(results.filter((r) => r.p5_rank !== null).length);
+        // One table row per region of the period, whatever its name holds (all escaped).
+        const table = body.slice(body.indexOf('<table'));
+        expect(table.match(/<tr>/gu)?.length).toBe(results.length + 1);
+        expect(table).not.toMatch(/<(?!\/?(?:table|thead|tbody|tr|th|td)\b)/u);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
