@@ -41,6 +41,7 @@ const regionResultSchema = z.object({
 export const sensitivityDocumentSchema = z.object({
   format: z.literal(SENSITIVITY_RESULT_FORMAT),
   framework: z.object({ id: z.string(), version: z.string().nullable(), sha256: z.string().nullable() }),
+  inputs: z.array(z.object({ path: z.string(), sha256: z.string() })),
   method: z.string(),
   runs: z.number().int().nonnegative(),
   replications: z.number().int().nonnegative(),
@@ -63,8 +64,13 @@ export interface SensitivityExpectation {
   readonly frameworkId: string;
   readonly frameworkVersion?: string | undefined;
   readonly period: string;
+  /** The framework file's sha256: a file with the same id and version but another sha256 draws a warning. */
+  readonly frameworkSha256?: string | undefined;
+  /** The sha256 of the report's data files: the file's data files should be among them (warning otherwise). */
+  readonly dataSha256?: readonly string[] | undefined;
 }
 
+/** With `sensitivity` set, `diagnostics` holds only warnings (the file is usable); without it, the errors. */
 export interface LoadedSensitivity {
   readonly sensitivity?: ReportSensitivity;
   readonly diagnostics: readonly Diagnostic[];
@@ -132,7 +138,33 @@ export function parseSensitivityResult(text: string, path: string, expected: Sen
       ],
     };
   }
-  return { sensitivity: { path, document }, diagnostics: [] };
+  return { sensitivity: { path, document }, diagnostics: provenanceWarnings(document, body, path, expected) };
+}
+
+/** Same framework id and version but not the same files: usable, but said, since the intervals may describe other scores. */
+function provenanceWarnings(document: SensitivityDocument, body: string, path: string, expected: SensitivityExpectation): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  const found = document.framework.sha256;
+  if (found !== null && expected.frameworkSha256 !== undefined && found !== expected.frameworkSha256) {
+    warnings.push(
+      makeDiagnostic(
+        'report-sensitivity-framework-changed',
+        { path, found: found.slice(0, 12), expected: expected.frameworkSha256.slice(0, 12) },
+        { file: path, ...locate(body, ['framework', 'sha256']) },
+      ),
+    );
+  }
+  if (expected.dataSha256 !== undefined) {
+    const ours = new Set(expected.dataSha256);
+    const foreign = document.inputs.map((input, index) => ({ input, index })).filter(({ input }) => !ours.has(input.sha256));
+    const first = foreign[0];
+    if (first) {
+      warnings.push(
+        makeDiagnostic('report-sensitivity-data-changed', { path, count: foreign.length, file: first.input.path }, { file: path, ...locate(body, ['inputs', first.index, 'sha256']) }),
+      );
+    }
+  }
+  return warnings;
 }
 
 export async function loadSensitivityResult(path: string, expected: SensitivityExpectation, maxBytes = DEFAULT_SENSITIVITY_MAX_BYTES): Promise<LoadedSensitivity> {

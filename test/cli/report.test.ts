@@ -134,6 +134,7 @@ describe('dgmi report', () => {
       sensitivityRun();
       const run = runDgmi(['report', 'indicators/cn-dgdi.yaml', 'samples/provinces-2022.csv', '--sensitivity', spec, '--cards', '0']);
       expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toBe(''); // same framework file and data: no provenance warning
       const section = run.stdout.slice(run.stdout.indexOf('<section class="report-section" id="sensitivity"'));
       expect(section.length).toBeLessThan(run.stdout.length);
       const chart = section.slice(section.indexOf('data-chart="sensitivity"'), section.indexOf('</figure>'));
@@ -154,6 +155,16 @@ describe('dgmi report', () => {
       expect(run.stderr).toContain('report-sensitivity-other-framework');
       expect(run.stderr).toContain(`${spec}\n  4:11  error`);
       expect(existsSync(out)).toBe(false);
+    });
+
+    it('warns when the file was computed from other data, and still writes the report', () => {
+      sensitivityRun();
+      const copy = join(dir, 'provinces-2022-edited.csv');
+      writeFileSync(copy, `${readFileSync(join(projectRoot, 'samples/provinces-2022.csv'), 'utf8')}\n`);
+      const run = runDgmi(['report', 'indicators/cn-dgdi.yaml', copy, '--sensitivity', spec, '--cards', '0', '--lang', 'en']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toContain("was computed from 1 data file(s) that are not among this report's inputs (first: 'samples/provinces-2022.csv')");
+      expect(run.stdout).toContain('id="sensitivity"');
     });
 
     it('rejects a file without the reported period with status 2', () => {

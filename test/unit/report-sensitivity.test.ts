@@ -35,7 +35,8 @@ function region(code: string, name: string | null, period: string, rank: number 
 function documentOf(overrides: Partial<SensitivityDocument> = {}): SensitivityDocument {
   return {
     format: 'dgmi-sensitivity-result/1',
-    framework: { id: 'cn-dgdi', version: '2024', sha256: null },
+    framework: { id: 'cn-dgdi', version: '2024', sha256: 'f'.repeat(64) },
+    inputs: [{ path: 'data/2022.csv', sha256: 'd'.repeat(64) }],
     method: 'uncertainty',
     runs: 200,
     replications: 200,
@@ -95,6 +96,25 @@ describe('parseSensitivityResult', () => {
   it('rejects a file without results for the reported period, naming the periods it has', () => {
     const loaded = parseSensitivityResult(text(documentOf()), 's.json', { ...EXPECTED, period: '2023' });
     expect(loaded.diagnostics).toMatchObject([{ code: 'report-sensitivity-other-period', args: { period: '2023', found: '2021, 2022' } }]);
+  });
+});
+
+describe('parseSensitivityResult: provenance', () => {
+  const provenance = { ...EXPECTED, frameworkSha256: 'f'.repeat(64), dataSha256: ['c'.repeat(64), 'd'.repeat(64)] };
+
+  it('says nothing when the framework file and every data file are the report\'s own (the report may have more periods)', () => {
+    expect(parseSensitivityResult(text(documentOf()), 's.json', provenance).diagnostics).toEqual([]);
+  });
+
+  it('warns, and still gives the file, when the framework file or a data file differs', () => {
+    const json = text(documentOf({ framework: { id: 'cn-dgdi', version: '2024', sha256: 'e'.repeat(64) }, inputs: [{ path: 'data/2022.csv', sha256: 'd'.repeat(64) }, { path: 'data/other.csv', sha256: '0'.repeat(64) }] }));
+    const loaded = parseSensitivityResult(json, 's.json', provenance);
+    expect(loaded.sensitivity).toBeDefined();
+    const line = (needle: string) => json.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(loaded.diagnostics).toMatchObject([
+      { code: 'report-sensitivity-framework-changed', severity: 'warning', line: line(`"sha256": "${'e'.repeat(64)}"`), args: { found: 'eeeeeeeeeeee', expected: 'ffffffffffff' } },
+      { code: 'report-sensitivity-data-changed', severity: 'warning', line: line(`"sha256": "${'0'.repeat(64)}"`), args: { count: 1, file: 'data/other.csv' } },
+    ]);
   });
 });
 

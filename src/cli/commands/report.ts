@@ -77,8 +77,15 @@ export async function runReport(io: Io, version: string, frameworkPath: string, 
   const loadedSensitivity =
     options.sensitivity === undefined
       ? undefined
-      : await loadSensitivityResult(options.sensitivity, { frameworkId: table.framework.id, frameworkVersion: table.framework.version, period });
-  problems.push(...(loadedSensitivity?.diagnostics ?? []));
+      : await loadSensitivityResult(options.sensitivity, {
+          frameworkId: table.framework.id,
+          frameworkVersion: table.framework.version,
+          period,
+          frameworkSha256: table.framework.sha256,
+          dataSha256: table.dataset.inputs.map((input) => input.sha256),
+        });
+  // An unusable file stops the report (exit 2); a usable one's warnings are said with the rest.
+  if (loadedSensitivity && !loadedSensitivity.sensitivity) problems.push(...loadedSensitivity.diagnostics);
   if (problems.length > 0) {
     say([...run.diagnostics, ...problems]);
     return EXIT.usage;
@@ -94,7 +101,7 @@ export async function runReport(io: Io, version: string, frameworkPath: string, 
     sensitivity: loadedSensitivity?.sensitivity,
   });
   // What the analyses found (rows without a group, …) is said along with the loaders' findings.
-  const diagnostics = [...run.diagnostics, ...data.diagnostics];
+  const diagnostics = [...run.diagnostics, ...(loadedSensitivity?.sensitivity ? loadedSensitivity.diagnostics : []), ...data.diagnostics];
   say(diagnostics);
   const html = renderHtmlReport(data);
   const written = await emit(io, html, options.output, inputs, p.lang);

@@ -42,4 +42,22 @@ export const REPORT_SENSITIVITY_MESSAGES = {
       zh: () => '请对所报告期间的数据运行 `dgmi sensitivity`，或用 `--period` 选择文件覆盖的期间。',
     },
   },
+  'report-sensitivity-framework-changed': {
+    severity: 'warning',
+    en: (a) => `The sensitivity file ${q(a['path'])} was computed from a different framework file (sha256 ${a['found']}…, this one ${a['expected']}…) with the same id and version`,
+    zh: (a) => `敏感性结果文件 ${q(a['path'])} 基于另一份指标体系文件计算（sha256 ${a['found']}…，本次为 ${a['expected']}…），虽然 id 与版本相同`,
+    hint: {
+      en: () => 'If the framework was edited since, run `dgmi sensitivity` again so its intervals describe the scores in this report.',
+      zh: () => '如果指标体系文件在此之后修改过，请重新运行 `dgmi sensitivity`，使区间与本报告的得分一致。',
+    },
+  },
+  'report-sensitivity-data-changed': {
+    severity: 'warning',
+    en: (a) => `The sensitivity file ${q(a['path'])} was computed from ${a['count']} data file(s) that are not among this report's inputs (first: ${q(a['file'])})`,
+    zh: (a) => `敏感性结果文件 ${q(a['path'])} 所用的 ${a['count']} 个数据文件不在本报告的输入中（第一个：${q(a['file'])}）`,
+    hint: {
+      en: () => 'Files are compared by sha256: run `dgmi sensitivity` on the same submissions you give `dgmi report`.',
+      zh: () => '按 sha256 比较文件：请用与 `dgmi report` 相同的提交数据运行 `dgmi sensitivity`。',
+    },
+  },
 } as const satisfies MessageCatalog;
