@@ -211,6 +211,7 @@ export function createProgram(io: Io, version: string, setExit: (code: number) =
         .option('--cards <n>', 'regions with a full card (default 40); the rest are summarised in one table', parseCardCount)
         .option('--regions <list>', 'regions to draw dimension profiles for: codes or names, comma-separated (default: the first six)')
         .option('--map <geojson>', "a map of tiers on your organisation's own approved boundary file (GeoJSON; regions matched by code)")
+        .option('--sensitivity <json>', 'add rank intervals and tier probabilities from `dgmi sensitivity --format json` (same framework and period)')
         .addOption(failOnOption('exit 1 when a diagnostic is at or above this severity (default: only when a region is left unscored)')),
     ),
   ).action(async (framework: string, data: string[], options) => setExit(await (await import('./commands/report.js')).runReport(io, version, framework, data, options)));

@@ -13,6 +13,7 @@ import { FRAMEWORK_MESSAGES } from './codes/framework.js';
 import { LOADING_MESSAGES } from './codes/loading.js';
 import { REGIONS_MESSAGES } from './codes/regions.js';
 import { REPORT_MESSAGES } from './codes/report.js';
+import { REPORT_SENSITIVITY_MESSAGES } from './codes/report-sensitivity.js';
 import { RULES_MESSAGES } from './codes/rules.js';
 import { SCORE_MESSAGES } from './codes/score.js';
 import { SENSITIVITY_MESSAGES } from './codes/sensitivity.js';
@@ -37,6 +38,7 @@ export const MESSAGES = {
   ...WEIGHTS_MESSAGES,
   ...LOADING_MESSAGES,
   ...REPORT_MESSAGES,
+  ...REPORT_SENSITIVITY_MESSAGES,
 } as const satisfies MessageCatalog;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

@@ -30,7 +30,7 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
  * when it does not, the text is parsed again by the YAML parser (JSON is YAML 1.2 flow syntax),
  * whose errors carry a line and column.
  */
-function errorPosition(message: string, text: string): { line: number; column: number } | undefined {
+export function errorPosition(message: string, text: string): { line: number; column: number } | undefined {
   const lineColumn = /line (\d+) column (\d+)/u.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /position (\d+)/u.exec(message);
@@ -40,7 +40,7 @@ function errorPosition(message: string, text: string): { line: number; column: n
 }
 
 /** The parser's message on one line: Node quotes the offending text, line breaks and all. */
-function oneLine(message: string): string {
+export function oneLine(message: string): string {
   const flat = message.replace(/\s+/gu, ' ').trim();
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }

@@ -3,7 +3,7 @@
  * The HTML report opened in a real browser (Debian chromium, driven by playwright-core): no
  * console error, no request beyond the file itself, every section and chart present with one bar
  * per region, Chinese text drawn with a CJK font (asked of Chromium, not guessed from widths),
- * and the XSS probes of test/fixtures/report/xss inert. Screenshots go to the test's temp dir.
+ * and the XSS probes of test/fixtures/report/xss (the sensitivity file's too) inert. Screenshots go to the test's temp dir.
  *
  * `.ci/run` installs chromium and fonts-noto-cjk; where chromium is absent these tests skip with
  * a message (and fail instead when DGMI_REQUIRE_BROWSER=1, as CI sets it).
@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('HTML report in chromium', () => {
     const html = join(dir, 'xss.html');
     let opened: Opened;
     beforeAll(async () => {
-      const run = runDgmi(['report', 'test/fixtures/report/xss/framework.yaml', 'test/fixtures/report/xss/data.csv', '--output', html]);
+      const run = runDgmi(['report', 'test/fixtures/report/xss/framework.yaml', 'test/fixtures/report/xss/data.csv', '--sensitivity', 'test/fixtures/report/xss/sensitivity.json', '--output', html]);
       expect(run.status, run.stderr).toBe(0);
       opened = await open(html);
       await opened.page.screenshot({ path: join(dir, 'xss.png'), fullPage: true });
@@ -198,6 +198,15 @@ describe.skipIf(!hasChromium)('HTML report in chromium', () => {
       expect(cells).toContain('<img src=x onerror=alert(1)> (A1)');
       const h1 = await opened.page.locator('h1').textContent();
       expect(h1).toContain('"onload="alert(1)"');
+    });
+
+    it('has the sensitivity section with one error bar per region, probes shown as text', async () => {
+      expect(await opened.page.locator('section#sensitivity').count()).toBe(1);
+      expect(await opened.page.locator('figure[data-chart="sensitivity"] path[ecmeta_series_index="0"]').count()).toBe(3);
+      const cells = await opened.page.$$eval('table.tier-probabilities tbody td', (tds) => tds.map((td) => td.textContent ?? ''));
+      expect(cells).toContain('<img src=x onerror=alert(1)> (A1)');
+      expect(cells).toContain('丙</text><script>alert(9)</script> (C3)');
+      expect(await opened.page.locator('#sensitivity p.muted').textContent()).toContain('<svg onload=alert(8)>');
     });
 
     it('would have caught an unescaped probe (control: the same name as raw markup fires)', async () => {

@@ -122,6 +122,68 @@ describe('dgmi report', () => {
     expect(run.stdout).toContain('data-section="groups"');
   });
 
+  describe('--sensitivity', () => {
+    const spec = join(dir, 'sensitivity.json');
+    const sensitivityRun = () => {
+      if (existsSync(spec)) return;
+      const run = runDgmi(['sensitivity', 'indicators/cn-dgdi.yaml', 'samples/provinces-2022.csv', '--spec', 'samples/uncertainty.yaml', '--runs', '40', '--format', 'json', '--output', spec]);
+      expect(run.status, run.stderr).toBe(0);
+    };
+
+    it('adds the section from `dgmi sensitivity --format json`: one error bar and one table row per province', () => {
+      sensitivityRun();
+      const run = runDgmi(['report', 'indicators/cn-dgdi.yaml', 'samples/provinces-2022.csv', '--sensitivity', spec, '--cards', '0']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toBe(''); // same framework file and data: no provenance warning
+      const section = run.stdout.slice(run.stdout.indexOf('<section class="report-section" id="sensitivity"'));
+      expect(section.length).toBeLessThan(run.stdout.length);
+      const chart = section.slice(section.indexOf('data-chart="sensitivity"'), section.indexOf('</figure>'));
+      expect(chart.match(/ecmeta_series_index="0"/gu)).toHaveLength(31);
+      const table = section.slice(section.indexOf('<table class="tier-probabilities">'), section.indexOf('</table>'));
+      expect(table.match(/<tr>/gu)).toHaveLength(32); // header + 31 provinces
+      // Each province's tier probabilities sum to 100% (up to the one-decimal rounding of four cells).
+      const file = JSON.parse(readFileSync(spec, 'utf8')) as { results: { tier_probability: Record<string, number> }[] };
+      for (const r of file.results) expect(Object.values(r.tier_probability).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    });
+
+    it('rejects a file for another framework with status 2, at the framework id, writing nothing', () => {
+      sensitivityRun();
+      const out = join(dir, 'other-framework.html');
+      const run = runDgmi(['report', ...MINI, '--sensitivity', spec, '--output', out, '--lang', 'en']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("is for framework 'cn-dgdi");
+      expect(run.stderr).toContain('report-sensitivity-other-framework');
+      expect(run.stderr).toContain(`${spec}\n  4:11  error`);
+      expect(existsSync(out)).toBe(false);
+    });
+
+    it('warns when the file was computed from other data, and still writes the report', () => {
+      sensitivityRun();
+      const copy = join(dir, 'provinces-2022-edited.csv');
+      writeFileSync(copy, `${readFileSync(join(projectRoot, 'samples/provinces-2022.csv'), 'utf8')}\n`);
+      const run = runDgmi(['report', 'indicators/cn-dgdi.yaml', copy, '--sensitivity', spec, '--cards', '0', '--lang', 'en']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toContain("was computed from 1 data file(s) that are not among this report's inputs (first: 'samples/provinces-2022.csv')");
+      expect(run.stdout).toContain('id="sensitivity"');
+    });
+
+    it('rejects a file without the reported period with status 2', () => {
+      sensitivityRun();
+      const run = runDgmi(['report', ...SAMPLE, '--period', '2021', '--sensitivity', spec, '--lang', 'en']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("has no results for period '2021' (it covers 2022)");
+    });
+
+    it('rejects a file that is not a sensitivity result, at the field, with status 2', () => {
+      const bad = join(dir, 'bad-sensitivity.json');
+      writeFileSync(bad, '{\n  "format": "dgmi-sensitivity-result/1",\n  "framework": 3\n}\n');
+      const run = runDgmi(['report', ...MINI, '--sensitivity', bad, '--lang', 'en']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`${bad}\n  3:16  error`);
+      expect(run.stderr).toContain('at framework,');
+    });
+  });
+
   it('refuses to write over an input', () => {
     const run = runDgmi(['report', ...MINI, '--output', 'test/fixtures/score/good.csv', '--lang', 'en']);
     expect(run.status).toBe(2);

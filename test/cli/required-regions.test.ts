@@ -1,5 +1,5 @@
 /**
- * `dgmi score` and `dgmi compare` name every required region without a row, as `validate --data`
+ * `dgmi score`, `dgmi compare` and `dgmi report` name every required region without a row, as `validate --data`
  * does: cn-dgdi declares `regions: cn-provinces`, whose 31 mainland provinces are required.
  * Zhejiang (330000) is taken out of the 2022 sample here.
  */
@@ -55,5 +55,17 @@ describe('missing required regions', () => {
     const across = runDgmi(['compare', FW, 'samples/provinces-2022.csv', '--baseline', data, '--lang', 'en']);
     expect(across.stderr).toContain("Region '330000' 浙江 has no row (period '2022')");
     expect(across.status).toBe(1);
+  });
+  it('report names it too, still writes the report (30 provinces ranked), and exits 1', () => {
+    const data = withoutZhejiang();
+    const out = join(mkdtempSync(join(tmpdir(), 'dgmi-required-report-')), 'report.html');
+    const r = runDgmi(['report', FW, data, '--output', out, '--lang', 'en', '--cards', '0']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Region '330000' 浙江 has no row (period '2022'), but the region list 'cn-provinces' requires one");
+    expect(r.stderr).toContain('region-required-missing');
+    const html = readFileSync(out, 'utf8');
+    const ranked = html.slice(html.indexOf('<table class="ranked">'));
+    expect(ranked.slice(0, ranked.indexOf('</table>')).match(/<tr>/gu)).toHaveLength(31); // header + 30
+    expect(runDgmi(['report', FW, 'samples/provinces-2022.csv', '--cards', '0']).status).toBe(0);
   });
 });

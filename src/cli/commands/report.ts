@@ -8,6 +8,7 @@ import { lookupRegions } from '../../analyse/region-lookup.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';
 import { loadMapBoundaries } from '../../load/map-boundaries.js';
+import { loadSensitivityResult } from '../../load/sensitivity-result.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import { renderHtmlReport } from '../../report/html/document.js';
@@ -23,6 +24,7 @@ export interface ReportOptions {
   readonly cards?: number;
   readonly regions?: string;
   readonly map?: string;
+  readonly sensitivity?: string;
   readonly failOn?: Severity;
   readonly encoding: EncodingOption;
   readonly maxBytes?: number;
@@ -41,12 +43,15 @@ export function reportLang(flag: string | undefined, framework: ResolvedFramewor
 /**
  * Runs `dgmi report`: 0 when the report was written, 1 when data errors left a region unscored
  * (the report is still written, listing it as unscored) or a diagnostic reaches `--fail-on`,
- * 2 for usage errors (unknown period or region) and unreadable input (framework, data, map).
+ * 2 for usage errors (unknown period or region) and unreadable input (framework, data, map), or a
+ * sensitivity file for another framework or period.
  */
 export async function runReport(io: Io, version: string, frameworkPath: string, dataPaths: readonly string[], options: ReportOptions): Promise<number> {
-  const inputs = [frameworkPath, ...dataPaths, ...(options.map === undefined ? [] : [options.map])];
+  const extra = [options.map, options.sensitivity].filter((path): path is string => path !== undefined);
+  const inputs = [frameworkPath, ...dataPaths, ...extra];
   // Only the reading options: `options.regions` (profiles) must not reach the loader, whose `regions` is the region list.
-  const run = await loadAndScore(frameworkPath, dataPaths, { encoding: options.encoding, maxBytes: options.maxBytes, sheet: options.sheet, threads: options.threads });
+  // A required region without a row would be silently missing from every chart: said, as score and compare say it.
+  const run = await loadAndScore(frameworkPath, dataPaths, { encoding: options.encoding, maxBytes: options.maxBytes, sheet: options.sheet, threads: options.threads, checkRequiredRegions: true });
   const p = { ...presentation(io, options), lang: reportLang(options.lang, run.table?.framework) };
   const say = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
   if (!run.table) {
@@ -68,6 +73,19 @@ export async function runReport(io: Io, version: string, frameworkPath: string, 
   problems.push(...(profiles?.diagnostics ?? []));
   const loadedMap = options.map === undefined ? undefined : await loadMapBoundaries(options.map);
   problems.push(...(loadedMap?.diagnostics ?? []));
+  const period = options.period ?? table.periods[table.periods.length - 1] ?? '';
+  const loadedSensitivity =
+    options.sensitivity === undefined
+      ? undefined
+      : await loadSensitivityResult(options.sensitivity, {
+          frameworkId: table.framework.id,
+          frameworkVersion: table.framework.version,
+          period,
+          frameworkSha256: table.framework.sha256,
+          dataSha256: table.dataset.inputs.map((input) => input.sha256),
+        });
+  // An unusable file stops the report (exit 2); a usable one's warnings are said with the rest.
+  if (loadedSensitivity && !loadedSensitivity.sensitivity) problems.push(...loadedSensitivity.diagnostics);
   if (problems.length > 0) {
     say([...run.diagnostics, ...problems]);
     return EXIT.usage;
@@ -80,9 +98,10 @@ export async function runReport(io: Io, version: string, frameworkPath: string, 
     cards: options.cards,
     profiles: profiles?.regions,
     map: loadedMap?.map,
+    sensitivity: loadedSensitivity?.sensitivity,
   });
   // What the analyses found (rows without a group, …) is said along with the loaders' findings.
-  const diagnostics = [...run.diagnostics, ...data.diagnostics];
+  const diagnostics = [...run.diagnostics, ...(loadedSensitivity?.sensitivity ? loadedSensitivity.diagnostics : []), ...data.diagnostics];
   say(diagnostics);
   const html = renderHtmlReport(data);
   const written = await emit(io, html, options.output, inputs, p.lang);

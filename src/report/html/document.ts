@@ -15,6 +15,7 @@ import { mapSection } from './sections/map.js';
 import { periodsSection } from './sections/periods.js';
 import { profilesSection } from './sections/profiles.js';
 import { rankingSection } from './sections/ranking.js';
+import { sensitivitySection } from './sections/sensitivity.js';
 import type { HtmlSection } from './sections/section.js';
 import { provenanceSection, summarySection } from './sections/summary.js';
 import { reportCss } from './style.js';
@@ -35,6 +36,7 @@ export function reportSections(data: ReportData): HtmlSection[] {
     groupsSection(data),
     periodsSection(data),
     cardsSection(data),
+    sensitivitySection(data),
     mapSection(data),
     provenanceSection(data),
   ];

@@ -8,6 +8,7 @@ import { compareGroups, type GroupComparison } from '../../analyse/compare-group
 import { comparePeriods, datasetOfPeriods, type PeriodComparison } from '../../analyse/compare-periods.js';
 import { explainRegion, type Explanation } from '../../analyse/explain.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { ReportSensitivity } from '../../load/sensitivity-result.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { score } from '../../score/engine.js';
@@ -41,6 +42,8 @@ export interface HtmlReportOptions {
   /** Region codes to draw radar profiles for (default: the first six by rank). */
   readonly profiles?: readonly string[] | undefined;
   readonly map?: MapBoundaries | undefined;
+  /** A `dgmi sensitivity --format json` result (`--sensitivity`), already checked against the framework and period. */
+  readonly sensitivity?: ReportSensitivity | undefined;
 }
 
 export interface ReportData {
@@ -57,6 +60,7 @@ export interface ReportData {
   readonly explanations: readonly Explanation[];
   readonly cards: number;
   readonly map?: MapBoundaries | undefined;
+  readonly sensitivity?: ReportSensitivity | undefined;
   /** What the analyses said (no group column, …): the sections they concern are left out. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -118,6 +122,7 @@ export function prepareReport(table: ScoreTable, options: HtmlReportOptions): Re
     explanations,
     cards,
     map: options.map,
+    sensitivity: options.sensitivity,
     diagnostics,
   };
 }

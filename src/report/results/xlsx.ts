@@ -2,7 +2,9 @@
  * `dgmi score --format xlsx`: the results as a workbook for the offices that live in Excel/WPS —
  * a ranked results sheet (tier cells in the tier's colour, every dimension's score), one sheet
  * per dimension with its groups and indicators (value, normalised, imputed), the diagnostics,
- * and the framework and input provenance.
+ * and the framework and input provenance. When the framework prepares its data, the dimension
+ * sheets also flag treated values and give a screened unit's coverage, and a preparation sheet
+ * lists every treated value (before and after) and screened unit (src/report/results/xlsx-preparation.ts).
  *
  * Numbers are numbers (full precision, shown to 2 decimals); every text that came from a file
  * is written as a string cell, which a spreadsheet never evaluates, so a region named
@@ -24,6 +26,7 @@ import type { ScoreTable } from '../../model/score-table.js';
 import { tierColours } from '../html/tier-colours.js';
 import type { ResultFormatOptions } from './formatter.js';
 import { tierLabel } from './labels.js';
+import { preparationColumns, preparationSheetRows } from './xlsx-preparation.js';
 import { selectRows } from './select.js';
 
 /** Workbook properties say when a file was made; the same results say the same. */
@@ -32,6 +35,7 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 const ZIP_MTIME = new Date(Date.UTC(2000, 0, 1));
 
 const SCORE_FORMAT = '0.00';
+const PERCENT_FORMAT = '0.0%';
 const MAX_WIDTH = 60;
 
 /** A cell as written: text from files stays text, numbers stay numbers, a missing value is an empty cell. */
@@ -43,6 +47,8 @@ interface SheetSpec {
   readonly rows: readonly (readonly XlsxValue[])[];
   /** Columns (0-based) holding scores, shown to 2 decimals. */
   readonly scoreColumns?: ReadonlySet<number>;
+  /** Columns (0-based) holding shares, shown as percentages. */
+  readonly percentColumns?: ReadonlySet<number>;
   /** Per row, the tier level of the tier column, for its fill. */
   readonly tierColumn?: number;
   readonly tierLevels?: readonly number[];
@@ -175,8 +181,13 @@ export function xlsxSheets(table: ScoreTable, options: Pick<ResultFormatOptions,
     ...(hasTiers ? { tierColumn: 6, tierLevels: rows.map((row) => table.tier[row] ?? -1) } : {}),
   };
 
+  const prepared = preparationColumns(table, lang);
   const dimensionSheets = framework.dimensions.map((dimension): SheetSpec => {
     const { groups, indicators } = descendants(dimension);
+    // With preparation: a screened unit's coverage after the rank, and a fourth column per indicator.
+    const extra = prepared ? 1 : 0;
+    const perIndicator = prepared ? 4 : 3;
+    const first = 6 + extra + groups.length;
     const headers = [
       w.region,
       w.name,
@@ -184,22 +195,31 @@ export function xlsxSheets(table: ScoreTable, options: Pick<ResultFormatOptions,
       w.period,
       `${label(dimension)} ${w.score}`.trim(),
       w.rank,
+      ...(prepared ? [prepared.screenedHeader] : []),
       ...groups.map(label),
-      ...indicators.flatMap((i) => [`${label(i)} · ${w.value}`, `${label(i)} · ${w.normalised}`, `${label(i)} · ${w.imputed}`]),
+      ...indicators.flatMap((i) => [
+        `${label(i)} · ${w.value}`,
+        `${label(i)} · ${w.normalised}`,
+        `${label(i)} · ${w.imputed}`,
+        ...(prepared ? [`${label(i)} · ${prepared.treatedHeader}`] : []),
+      ]),
     ];
-    const scoreColumns = new Set<number>([4, ...groups.map((_, i) => 6 + i), ...indicators.map((_, i) => 6 + groups.length + 3 * i + 1)]);
+    const scoreColumns = new Set<number>([4, ...groups.map((_, i) => 6 + extra + i), ...indicators.map((_, i) => first + perIndicator * i + 1)]);
     return {
       name: sheetName(label(dimension), taken),
       headers,
       scoreColumns,
+      ...(prepared ? { percentColumns: new Set([6]) } : {}),
       rows: rows.map((row) => [
         ...identity(row),
         num(table.nodes.get(dimension.id)?.score[row]),
         num(table.nodes.get(dimension.id)?.rank[row]),
+        ...(prepared ? [num(prepared.screenedCoverage(row))] : []),
         ...groups.map((g) => num(table.nodes.get(g.id)?.score[row])),
         ...indicators.flatMap((i) => {
           const scores = table.indicators.get(i.id);
-          return [num(scores?.value[row]), num(scores?.normalised[row]), scores ? scores.imputed[row] === 1 : null];
+          const flags = [num(scores?.value[row]), num(scores?.normalised[row]), scores ? scores.imputed[row] === 1 : null];
+          return prepared ? [...flags, prepared.treated(row, i.id)] : flags;
         }),
       ]),
     };
@@ -225,7 +245,10 @@ export function xlsxSheets(table: ScoreTable, options: Pick<ResultFormatOptions,
       [w.tool, `dgmi ${options.toolVersion}`, null],
     ],
   };
-  return [results, ...dimensionSheets, diagnostics, provenance];
+  const preparation: SheetSpec[] = prepared
+    ? [{ name: sheetName(prepared.sheetName, taken), ...preparationSheetRows(table, lang, new Set(rows)) }]
+    : [];
+  return [results, ...dimensionSheets, ...preparation, diagnostics, provenance];
 }
 
 /** Display width of a cell's text, in Excel's character units (a CJK character is two). */
@@ -245,6 +268,7 @@ function addSheet(workbook: Workbook, spec: SheetSpec, colours: readonly string[
     const column = sheet.getColumn(c + 1);
     column.width = Math.min(MAX_WIDTH, widest + 2);
     if (isScore) column.numFmt = SCORE_FORMAT;
+    if (spec.percentColumns?.has(c) === true) column.numFmt = PERCENT_FORMAT;
   });
   if (spec.tierColumn !== undefined && spec.tierLevels) {
     spec.tierLevels.forEach((level, i) => {

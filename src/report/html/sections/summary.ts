@@ -7,6 +7,7 @@ import { pickText } from '../../../model/i18n.js';
 import { tierLabel } from '../../results/labels.js';
 import { escapeHtml } from '../escape.js';
 import { htmlTable } from '../html-table.js';
+import { preparationSummaryHtml } from '../preparation-summary.js';
 import type { ReportData } from '../report-data.js';
 import { tierRuleText } from '../tier-rule-words.js';
 import { REPORT_WORDS } from '../words.js';
@@ -90,6 +91,7 @@ export function summarySection(data: ReportData): HtmlSection {
     files.length <= INLINE_FILES
       ? filesTable(data, files)
       : `<p><strong>${escapeHtml(words.inputs)}</strong> ${escapeHtml(words.filesInAppendix(files.length))}</p>`;
-  const body = `${factList}\n<h3>${escapeHtml(words.tiers)}</h3>\n${tiers}\n${provenance}\n<p class="muted">${escapeHtml(words.generatedBy(data.toolVersion))}</p>`;
+  const preparation = preparationSummaryHtml(data);
+  const body = `${factList}\n<h3>${escapeHtml(words.tiers)}</h3>\n${tiers}\n${preparation === '' ? '' : `${preparation}\n`}${provenance}\n<p class="muted">${escapeHtml(words.generatedBy(data.toolVersion))}</p>`;
   return { id: 'summary', title: words.summary, body };
 }
