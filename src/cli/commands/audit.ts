@@ -10,7 +10,7 @@ import type { EncodingOption } from '../../load/decode.js';
 import { AUDIT_FORMATS, type AuditFormat } from '../../report/audit/index.js';
 import { plainPalette } from '../../report/palette.js';
 import { EXIT, type Io } from '../io.js';
-import { loadAndScore } from './score.js';
+import { loadAndScore } from './inputs.js';
 import { emit, presentation, reportDiagnostics } from './shared.js';
 
 export interface AuditCommandOptions {

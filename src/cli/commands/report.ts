@@ -13,8 +13,8 @@ import type { ResolvedFramework } from '../../model/resolved.js';
 import { renderHtmlReport } from '../../report/html/document.js';
 import { prepareReport } from '../../report/html/report-data.js';
 import { EXIT, type Io } from '../io.js';
-import { splitRegionList } from './compare.js';
-import { exitForScores, loadAndScore } from './score.js';
+import { splitRegionList } from '../region-list-option.js';
+import { exitForScores, loadAndScore } from './inputs.js';
 import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
 
 export interface ReportOptions {

@@ -2,7 +2,7 @@ import { missingValueDiagnostics, summariseRegions, type RegionFindings } from '
 import { atOrAbove, sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';
 import { loadFramework } from '../../load/framework.js';
-import { loadRegionReference, loadSubmissions } from '../../load/submissions.js';
+import { loadRegionReference } from '../../load/region-list-file.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { RegionReference } from '../../regions/region-reference.js';
 import { missingRequiredRegions } from '../../regions/required-regions.js';
@@ -101,6 +101,8 @@ async function checkSubmissions(
   options: { encoding: EncodingOption; maxBytes?: number; sheet?: string; headerRow?: number },
   isSummarised: boolean,
 ): Promise<SubmissionCheck> {
+  // The submission loader (csv-parse and the readers behind it) is needed only with --data.
+  const { loadSubmissions } = await import('../../load/submissions.js');
   const loaded = await loadSubmissions(framework, data, { ...options, regions: reference ?? null, trackRowLines: true });
   const rowLines = loaded.rowLines ?? new Map();
   const diagnostics = [...loaded.diagnostics];

@@ -8,7 +8,7 @@ import type { EncodingOption } from '../../load/decode.js';
 import { plainPalette } from '../../report/palette.js';
 import { WEIGHTS_FORMATS, type WeightsFormat } from '../../report/weights/index.js';
 import { EXIT, type Io } from '../io.js';
-import { loadAndScore } from './score.js';
+import { loadAndScore } from './inputs.js';
 import { emit, presentation, reportDiagnostics } from './shared.js';
 
 export interface WeightsCommandOptions {
