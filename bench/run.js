@@ -50,7 +50,15 @@ const provenance = (command) => [
 
 if (sections.includes('startup')) {
   const rows = measureStartup();
-  writeSection('startup', ['## Start-up', '', ...provenance('BENCH_ONLY=startup npm run bench'), '', ...startupLines(rows)]);
+  // A before/after run (BENCH_BASELINE) gets a section of its own, beside the plain figures.
+  const baseline = process.env['BENCH_BASELINE'];
+  writeSection(baseline ? 'startup-baseline' : 'startup', [
+    baseline ? '## Start-up, before (baseline) and after in the same rounds' : '## Start-up',
+    '',
+    ...provenance(`BENCH_ONLY=startup${baseline ? ` BENCH_BASELINE=${baseline}` : ''} npm run bench`),
+    '',
+    ...startupLines(rows),
+  ]);
   process.stderr.write(`${startupLines(rows).join('\n')}\n`);
 }
 
