@@ -5,7 +5,9 @@
  * before — so that the output cannot differ from what the registries would have written.
  */
 import { describe, expect, it } from 'vitest';
-import { BINARY_RESULT_FORMAT_CHOICES, RESULT_FORMAT_CHOICES } from '../../src/cli/choices.js';
+import { BINARY_RESULT_FORMAT_CHOICES, DIAGNOSTIC_FORMAT_CHOICES, RESULT_FORMAT_CHOICES } from '../../src/cli/choices.js';
+import { loadDiagnosticFormatter } from '../../src/cli/diagnostic-writers.js';
+import { DIAGNOSTIC_FORMATS } from '../../src/report/diagnostics/index.js';
 import { isBinaryFormat, loadBinaryResultWriter, loadResultWriter } from '../../src/cli/result-writers.js';
 import { BINARY_RESULT_FORMATS, RESULT_FORMATS, RESULT_STREAMS } from '../../src/report/results/index.js';
 
@@ -29,5 +31,10 @@ describe('result writers loaded one format at a time', () => {
   it('binary formats are told apart from text ones by the option lists', () => {
     for (const format of BINARY_RESULT_FORMAT_CHOICES) expect(isBinaryFormat(format), format).toBe(true);
     for (const format of RESULT_FORMAT_CHOICES) expect(isBinaryFormat(format), format).toBe(false);
+  });
+
+  it('each validate --format loads the diagnostics registry\'s own formatter', async () => {
+    expect(DIAGNOSTIC_FORMAT_CHOICES.length).toBe(Object.keys(DIAGNOSTIC_FORMATS).length);
+    for (const format of DIAGNOSTIC_FORMAT_CHOICES) expect(await loadDiagnosticFormatter(format), format).toBe(DIAGNOSTIC_FORMATS[format]);
   });
 });
