@@ -3,7 +3,10 @@
  * one is not the header (issue 15 follow-up: one csv-parse call per file instead of eleven).
  * The answer is the one `chooseHeader` gives over all the leading rows.
  */
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detectDelimiter } from '../../src/load/csv-table.js';
 import { detectCsvHeaderRow, HEADER_SEARCH_ROWS } from '../../src/load/header-row.js';
 
 /** The framework's test: a row is the header when it names the region column. */
@@ -42,5 +45,25 @@ describe('detectCsvHeaderRow', () => {
     expect(detectCsvHeaderRow('', probe.isHeader, 'f.csv')).toBeUndefined();
     expect(detectCsvHeaderRow('\n \r\n', probe.isHeader, 'f.csv')).toBeUndefined();
     expect(probe.seen).toEqual([]);
+  });
+
+  it('the first row is split into the cells csv-parse finds with its own line-ending search (property)', () => {
+    const cell = fc.constantFrom('a', '区', '1', ' ', '"', ',', ';', '\t', '\r', '""');
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 40 }).map((parts) => parts.join('')), (line) => {
+        const lineText = line.replace(/\r$/u, '');
+        fc.pre(lineText.trim() !== '' && !/^sep=.\s*$/iu.test(lineText));
+        const probe = counting();
+        detectCsvHeaderRow(`${line}\nregion,a\n`, probe.isHeader, 'f.csv');
+        let expected: string[];
+        try {
+          expected = (parse(lineText, { delimiter: detectDelimiter(lineText), relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
+        } catch {
+          expected = [];
+        }
+        expect(probe.seen[0]).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
