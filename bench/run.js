@@ -3,7 +3,7 @@
  * 5), and writes its medians between its markers in bench/results.md, keeping the rest.
  * BENCH_ONLY=startup,csv,json picks sections (default all); BENCH_ROOT measures another build
  * (a checkout with its own dist/) for before/after figures, BENCH_BASELINE=DIR runs another build
- * in the same rounds as this one (csv section); BENCH_RESULTS writes elsewhere.
+ * in the same rounds as this one (csv and startup sections); BENCH_RESULTS writes elsewhere.
  *
  * - startup (issue 15): `--version`, `validate`, `score` on the samples, as ratios to `node -e 0`.
  * - csv (issue 15): end to end with `--format csv` at 20,000 × 100 and 40,000 × 200, as ratios to

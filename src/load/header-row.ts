@@ -54,7 +54,7 @@ export function chooseHeader(rows: readonly LeadingRow[], choice: HeaderChoice, 
  */
 export function detectCsvHeaderRow(text: string, isHeader: (fields: readonly string[]) => boolean, file: string): { line: number; diagnostics: Diagnostic[] } | undefined {
   // Nearly every file's first row is its header, and then `chooseHeader` looks at no other:
-  // split that row alone first (each row is a csv-parse call; 62 sample files paid for 11 each).
+  // split that row alone first (each row split is a csv-parse call, up to eleven per file before).
   const [first] = leadingCsvRows(text, 1);
   if (!first || isHeader(first.fields)) return undefined;
   const rows = leadingCsvRows(text, HEADER_SEARCH_ROWS + 1);
