@@ -3,7 +3,7 @@
  * 5), and writes its medians between its markers in bench/results.md, keeping the rest.
  * BENCH_ONLY=startup,csv,json picks sections (default all); BENCH_ROOT measures another build
  * (a checkout with its own dist/) for before/after figures, BENCH_BASELINE=DIR runs another build
- * in the same rounds as this one (csv section); BENCH_RESULTS writes elsewhere.
+ * in the same rounds as this one (csv and startup sections); BENCH_RESULTS writes elsewhere.
  *
  * - startup (issue 15): `--version`, `validate`, `score` on the samples, as ratios to `node -e 0`.
  * - csv (issue 15): end to end with `--format csv` at 20,000 × 100 and 40,000 × 200, as ratios to
@@ -50,7 +50,15 @@ const provenance = (command) => [
 
 if (sections.includes('startup')) {
   const rows = measureStartup();
-  writeSection('startup', ['## Start-up', '', ...provenance('BENCH_ONLY=startup npm run bench'), '', ...startupLines(rows)]);
+  // A before/after run (BENCH_BASELINE) gets a section of its own, beside the plain figures.
+  const baseline = process.env['BENCH_BASELINE'];
+  writeSection(baseline ? 'startup-baseline' : 'startup', [
+    baseline ? '## Start-up, before (baseline) and after in the same rounds' : '## Start-up',
+    '',
+    ...provenance(`BENCH_ONLY=startup${baseline ? ` BENCH_BASELINE=${baseline}` : ''} npm run bench`),
+    '',
+    ...startupLines(rows),
+  ]);
   process.stderr.write(`${startupLines(rows).join('\n')}\n`);
 }
 

@@ -5,6 +5,7 @@
  * ≤ 2.5×, ≤ 3×.
  */
 import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { benchDir, median, root, runs, spawnNode } from './measure.js';
 
 const samples = [...readdirSync(`${root}/samples/2021`).map((f) => `samples/2021/${f}`), 'samples/provinces-2022.csv'];
@@ -17,28 +18,44 @@ export const STARTUP_COMMANDS = [
 ];
 
 /**
+ * With BENCH_BASELINE=DIR (another build, e.g. the commit before a change), each dgmi command
+ * is also run from that build's `bin/dgmi.js`, interleaved with this one's in the same rounds,
+ * so that before and after share the machine's load; `score --format csv` is added to both.
+ */
+export function startupCommands(baseline = process.env['BENCH_BASELINE']) {
+  if (!baseline) return STARTUP_COMMANDS;
+  const csv = { name: '`dgmi score … --format csv` (62 sample submissions)', args: ['bin/dgmi.js', 'score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'csv'], target: 3 };
+  const bin = resolve(baseline, 'bin/dgmi.js');
+  const commands = [...STARTUP_COMMANDS, csv];
+  return [
+    ...commands,
+    ...commands.slice(1).map((command) => ({ ...command, name: `${command.name} — baseline`, args: [bin, ...command.args.slice(1)] })),
+  ];
+}
+
+/**
  * Median wall and CPU time of each command (ms), with their ratios to the floor's. Every process,
  * the floor too, preloads report-cpu.js, so each pays the same for it.
  */
-export function measureStartup() {
-  const wall = STARTUP_COMMANDS.map(() => []);
-  const cpu = STARTUP_COMMANDS.map(() => []);
+export function measureStartup(commands = startupCommands()) {
+  const wall = commands.map(() => []);
+  const cpu = commands.map(() => []);
   const run = (command) => {
     const result = spawnNode(['--import', `${benchDir}report-cpu.js`, ...command.args]);
     if (result.status !== 0) throw new Error(`${command.name} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
     return { wallMs: result.wallMs, cpuMs: Number(/BENCH_CPU_MS ([\d.]+)/u.exec(result.stderr)?.[1]) };
   };
   // Warm the file cache once, unmeasured.
-  for (const command of STARTUP_COMMANDS) run(command);
+  for (const command of commands) run(command);
   for (let i = 0; i < runs; i++) {
-    STARTUP_COMMANDS.forEach((command, k) => {
+    commands.forEach((command, k) => {
       const { wallMs, cpuMs } = run(command);
       wall[k].push(wallMs);
       cpu[k].push(cpuMs);
     });
   }
   const floor = { wall: median(wall[0]), cpu: median(cpu[0]) };
-  return STARTUP_COMMANDS.map((command, k) => ({
+  return commands.map((command, k) => ({
     ...command,
     ms: median(wall[k]),
     ratio: median(wall[k]) / floor.wall,

@@ -4,7 +4,7 @@
  * throw on samples too small for them (a group of one region has no standard deviation), and a
  * report must show `—` there instead of failing.
  */
-import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics';
+import { simpleStatistics } from '../weights/lazy-libraries.js';
 
 export interface Summary {
   /** How many values the statistics were taken over (NaN inputs are not counted). */
@@ -29,14 +29,15 @@ export function summarise(values: Iterable<number>): Summary {
   for (const x of values) if (!Number.isNaN(x)) present.push(x);
   const n = present.length;
   if (n === 0) return { n, mean: NaN, median: NaN, min: NaN, max: NaN, sd: NaN, cv: NaN };
-  const average = mean(present);
-  const sd = n >= 2 ? sampleStandardDeviation(present) : NaN;
+  const stats = simpleStatistics();
+  const average = stats.mean(present);
+  const sd = n >= 2 ? stats.sampleStandardDeviation(present) : NaN;
   return {
     n,
     mean: average,
-    median: median(present),
-    min: min(present),
-    max: max(present),
+    median: stats.median(present),
+    min: stats.min(present),
+    max: stats.max(present),
     sd,
     // A mean of 0 makes sd/mean infinite or 0/0; neither says anything about relative spread.
     cv: Number.isNaN(sd) || average === 0 ? NaN : sd / average,

@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
 import { CellReporter } from './cell-reporter.js';
@@ -76,9 +75,14 @@ export async function readSplitRows(split: CsvSplit, file: string, fileContext: 
  */
 const WIDE_PIECE_WORKER = new URL('./wide-rows-worker.js', import.meta.url);
 
-/** One thread per piece; the pool ends as soon as the file is read, and the threads' heaps with it. */
+/**
+ * One thread per piece; the pool ends as soon as the file is read, and the threads' heaps with it.
+ * piscina is imported here, not at the top: most runs read no file large enough for threads,
+ * and `score` and `validate --data` should not pay for loading it (issue 15).
+ */
 async function readPiecesOnThreads(tasks: readonly WidePieceTask[]): Promise<WidePieceResult[]> {
   const threads = tasks.length;
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<WidePieceTask, WidePieceResult>({ filename: WIDE_PIECE_WORKER.href, minThreads: threads, maxThreads: threads });
   try {
     return await Promise.all(tasks.map((task) => pool.run(task)));

@@ -6,7 +6,6 @@ import type { ResolvedFramework } from '../model/resolved.js';
 import { regionListFromTable } from '../regions/region-list.js';
 import { BUILTIN_REGION_TABLES, builtinRegionReference, type RegionReference } from '../regions/region-reference.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile } from './file.js';
-import { readTable } from './submission-source.js';
 import type { LoadSubmissionsOptions } from './submissions.js';
 
 export interface RegionReferenceResult {
@@ -32,6 +31,9 @@ export async function loadRegionReference(framework: ResolvedFramework, options:
   const read = await readInputFile(declared.file, options.maxBytes ?? DEFAULT_DATA_MAX_BYTES);
   if (!read.file) return { diagnostics: read.diagnostics };
   const diagnostics: Diagnostic[] = [];
+  // The table readers (csv-parse, and the XLSX reader) are loaded only for a list in a file:
+  // `validate` of a framework with a built-in list reads no table at all.
+  const { readTable } = await import('./submission-source.js');
   // The list ships with the framework, not with the submissions: --encoding is not about it.
   const table = await readTable(read.file, 'auto', diagnostics);
   if (!table) return { diagnostics };

@@ -6,7 +6,7 @@ import { decodeFailureDiagnostic, decodeText, type EncodingOption } from './deco
 import type { LoadedFile } from './file.js';
 import { detectCsvHeaderRow, type HeaderChoice } from './header-row.js';
 import { oleFileDiagnostic, sniffSubmission } from './xlsx-sniff.js';
-import { readXlsxTable, type XlsxTable } from './xlsx-table.js';
+import type { XlsxTable } from './xlsx-table.js';
 
 /** A submission's bytes → a table: an .xlsx sheet by its magic number (or name), otherwise decoded CSV text. */
 export async function readTable(file: LoadedFile, encoding: EncodingOption, diagnostics: Diagnostic[], sheet?: string): Promise<CsvTable | XlsxTable | undefined> {
@@ -33,6 +33,8 @@ export async function readSource(
     return undefined;
   }
   if (format === 'xlsx') {
+    // The XLSX reader (fflate, saxen, read-excel-file) is loaded only for a workbook: a CSV run never needs it.
+    const { readXlsxTable } = await import('./xlsx-table.js');
     const parsed = await readXlsxTable(file.bytes, file.path, { sheet, ...header });
     diagnostics.push(...parsed.diagnostics);
     return parsed.table;

@@ -25,7 +25,7 @@ import { loadRegionReference } from './region-list-file.js';
 import type { RowLines, RowRef } from './row-key.js';
 import { readSource } from './submission-source.js';
 import { readRows } from './table-rows.js';
-import { addCellAddresses } from './xlsx-table.js';
+import { addCellAddresses } from './xlsx-cell-text.js';
 
 export { loadRegionReference, type RegionReferenceResult } from './region-list-file.js';
 export type { RowLines, RowRef } from './row-key.js';

@@ -4,6 +4,7 @@
  * written as Excel writes them. No XML here: the values come from read-excel-file or the
  * XML parser (xlsx-xml.ts).
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { columnLetter } from './columns.js';
 
 /** `Sheet1!D7`, quoting the sheet name as Excel does when it is not a plain word (`'第 1 季'!D7`). */
@@ -57,4 +58,16 @@ export function cellText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateCellText(value);
   return String(value);
+}
+
+/**
+ * Add `sheet` and `cell` (`Sheet1!D7`) to the args of the diagnostics from `start` on that
+ * point at a cell of `file`, so a reader can jump to the cell in Excel.
+ */
+export function addCellAddresses(diagnostics: Diagnostic[], start: number, file: string, sheet: string): void {
+  for (let i = start; i < diagnostics.length; i++) {
+    const d = diagnostics[i];
+    if (!d || d.file !== file || d.line === undefined || d.column === undefined || 'cell' in d.args) continue;
+    diagnostics[i] = { ...d, args: { ...d.args, sheet, cell: cellAddress(sheet, d.column - 1, d.line) } };
+  }
 }

@@ -27,7 +27,7 @@ import { percentStyles, readWorkbook, scanSheet, XmlPartError, type CellRange, t
 export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-guard.js';
 // Format sniffing and cell text have modules of their own; these stay importable from here.
 export { oleFileDiagnostic, sniffSubmission, type SubmissionFormat } from './xlsx-sniff.js';
-export { cellAddress, dateCellText, isPercentFormat, percentText } from './xlsx-cell-text.js';
+export { addCellAddresses, cellAddress, dateCellText, isPercentFormat, percentText } from './xlsx-cell-text.js';
 
 /** The most characters Excel lets a cell hold; a longer text was not written by Excel. */
 export const EXCEL_MAX_TEXT_LENGTH = 32_767;
@@ -49,18 +49,6 @@ export interface XlsxTableOptions {
   /** Where the header row is (`--header-row`), or how to find it below title rows. */
   readonly headerRow?: HeaderChoice['headerRow'];
   readonly isHeader?: HeaderChoice['isHeader'];
-}
-
-/**
- * Add `sheet` and `cell` (`Sheet1!D7`) to the args of the diagnostics from `start` on that
- * point at a cell of `file`, so a reader can jump to the cell in Excel.
- */
-export function addCellAddresses(diagnostics: Diagnostic[], start: number, file: string, sheet: string): void {
-  for (let i = start; i < diagnostics.length; i++) {
-    const d = diagnostics[i];
-    if (!d || d.file !== file || d.line === undefined || d.column === undefined || 'cell' in d.args) continue;
-    diagnostics[i] = { ...d, args: { ...d.args, sheet, cell: cellAddress(sheet, d.column - 1, d.line) } };
-  }
 }
 
 /** Read one sheet of an .xlsx workbook as a table. Touches no file; the library runs in this thread. */

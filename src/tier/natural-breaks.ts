@@ -4,7 +4,7 @@
  * Jenks' original algorithm (`jenks` in the same library) but exactly, by dynamic programming
  * in O(k·n·log n), which matters for 38,000 townships in one period.
  */
-import { ckmeans } from 'simple-statistics';
+import { simpleStatistics } from '../weights/lazy-libraries.js';
 
 export interface NaturalClasses {
   /** Class of each input value: 0 is the class of the highest values. */
@@ -52,7 +52,7 @@ export function naturalBreakClasses(values: ArrayLike<number>, classes: number):
   // Clusters come back ascending and contiguous; classify by each cluster's smallest value so
   // that ties land together even if the optimiser split a run of equal values (it cannot at a
   // strict optimum, but floating-point sums could make two splits look equal).
-  const lowerBounds = ckmeans(list, k).map((cluster) => cluster[0] ?? Number.NaN);
+  const lowerBounds = simpleStatistics().ckmeans(list, k).map((cluster) => cluster[0] ?? Number.NaN);
   const ascending = new Int32Array(list.length);
   const used = new Uint8Array(k);
   list.forEach((v, i) => {

@@ -3,7 +3,7 @@
  * child weighs more the more it varies (contrast) and the less it agrees with its siblings
  * (conflict).
  */
-import { sampleCorrelation, sampleStandardDeviation } from 'simple-statistics';
+import { simpleStatistics } from './lazy-libraries.js';
 import { isConstant, minMaxUnit, normaliseToOne, type WeightsOutcome } from './outcome.js';
 
 /**
@@ -17,12 +17,12 @@ export function criticWeights(columns: readonly Float64Array[]): WeightsOutcome 
   if (n < 2) return { kind: 'degenerate', reason: 'too-few-rows' };
   const constant = columns.map(isConstant);
   const unit = columns.map((column) => Array.from(minMaxUnit(column)));
-  const sd = unit.map((x, j) => (constant[j] ? 0 : sampleStandardDeviation(x)));
+  const sd = unit.map((x, j) => (constant[j] ? 0 : simpleStatistics().sampleStandardDeviation(x)));
   const information = unit.map((x, j) => {
     if (constant[j]) return 0;
     let conflict = 0;
     unit.forEach((y, k) => {
-      if (k !== j && !constant[k]) conflict += 1 - sampleCorrelation(x, y);
+      if (k !== j && !constant[k]) conflict += 1 - simpleStatistics().sampleCorrelation(x, y);
     });
     return sd[j]! * conflict;
   });

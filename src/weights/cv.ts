@@ -3,7 +3,7 @@
  * spread, which, unlike entropy or CRITIC, is read from the raw values (after imputation and
  * transform), so it does not depend on how the children were normalised.
  */
-import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { simpleStatistics } from './lazy-libraries.js';
 import { isConstant, normaliseToOne, type WeightsOutcome } from './outcome.js';
 
 /**
@@ -22,9 +22,9 @@ export function cvWeights(columns: readonly Float64Array[]): WeightsOutcome {
       continue;
     }
     const values = Array.from(column);
-    const m = mean(values);
+    const m = simpleStatistics().mean(values);
     if (m === 0) return { kind: 'degenerate', reason: 'mean-zero' };
-    cv.push(sampleStandardDeviation(values) / Math.abs(m));
+    cv.push(simpleStatistics().sampleStandardDeviation(values) / Math.abs(m));
   }
   return normaliseToOne(cv, constant);
 }

@@ -59,8 +59,26 @@ const PROGRAM_MODULES = [
   'dist/cli/lang.js',
   'dist/cli/threads.js',
 ];
+/** The modules of `dist/cli/commands/` a run loaded, sorted. */
+function commandModules(run: Loaded): string[] {
+  return [...run.modules].filter((m) => m.startsWith('dist/cli/commands/')).sort();
+}
+
+/** The samples that are UTF-8 (the rest are GB18030, as exported by Excel on Chinese Windows). */
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8Samples = samples.filter((path) => {
+  try {
+    utf8Decoder.decode(readFileSync(join(projectRoot, path)));
+    return true;
+  } catch {
+    return false;
+  }
+});
+/** Libraries a run on UTF-8 CSV with a built-in region list has no use for. */
+const NOT_FOR_UTF8_CSV = ['piscina', 'exceljs', 'read-excel-file', 'fflate', 'saxen', 'iconv-lite', 'cli-table3', 'simple-statistics', 'ml-matrix', 'ml-pca', 'echarts', 'hyparquet-writer', 'cli-progress'];
+
 /** Loaded only by the commands (and options) that use them. */
-const HEAVY_PACKAGES = ['exceljs', 'read-excel-file', 'piscina', 'cli-table3', 'iconv-lite', 'zod', 'yaml', 'csv-parse', 'chalk', 'echarts', 'hyparquet-writer', 'ml-pca', 'ml-matrix', 'cli-progress'];
+const HEAVY_PACKAGES = ['exceljs', 'read-excel-file', 'fflate', 'saxen', 'simple-statistics', 'piscina', 'cli-table3', 'iconv-lite', 'zod', 'yaml', 'csv-parse', 'chalk', 'echarts', 'hyparquet-writer', 'ml-pca', 'ml-matrix', 'cli-progress'];
 
 describe('what each command loads', () => {
   it('--version alone loads no package and not the program; --help loads commander and the program only', () => {
@@ -96,20 +114,68 @@ describe('what each command loads', () => {
     expect([...run.modules].filter((m) => m.startsWith('dist/cli/commands/'))).toEqual([]);
   });
 
-  it('validate loads its own command only, and no XLSX, table, encoding or worker-pool library for a UTF-8 framework', () => {
+  it('validate loads its own command only, and no reader, table, encoding, statistics or worker-pool library for a UTF-8 framework', () => {
     const run = loaded(['bin/dgmi.js', 'validate', 'indicators/cn-dgdi.yaml']);
     expect(run.status).toBe(0);
     expect(run.packages.has('zod') && run.packages.has('yaml')).toBe(true);
-    for (const pkg of ['exceljs', 'read-excel-file', 'cli-table3', 'iconv-lite', 'simple-statistics']) expect(run.packages, pkg).not.toContain(pkg);
-    expect([...run.modules].filter((m) => m.startsWith('dist/cli/commands/')).sort()).toEqual(['dist/cli/commands/shared.js', 'dist/cli/commands/validate.js']);
+    // No --data: not even the CSV parser (the framework's region list is built in).
+    for (const pkg of [...NOT_FOR_UTF8_CSV, 'csv-parse']) expect(run.packages, pkg).not.toContain(pkg);
+    expect(run.modules).not.toContain('dist/load/submissions.js');
+    expect(commandModules(run)).toEqual(['dist/cli/commands/shared.js', 'dist/cli/commands/validate.js']);
   });
 
-  it('score loads no XLSX, chart, Parquet, PCA or progress-bar library and no other command', () => {
-    const run = loaded(['bin/dgmi.js', 'score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'csv']);
-    expect(run.status).toBe(0);
-    for (const pkg of ['exceljs', 'read-excel-file', 'echarts', 'hyparquet-writer', 'ml-pca', 'ml-matrix', 'cli-progress']) expect(run.packages, pkg).not.toContain(pkg);
-    expect([...run.modules].filter((m) => m.startsWith('dist/cli/commands/')).sort()).toEqual(['dist/cli/commands/score.js', 'dist/cli/commands/shared.js']);
+  it('validate --data on UTF-8 CSV loads the CSV parser but no XLSX, encoding, table or worker-pool library', () => {
+    const run = loaded(['bin/dgmi.js', 'validate', 'indicators/cn-dgdi.yaml', '--data', ...utf8Samples]);
+    // 1, not 0: the provinces whose 2021 sample is GB18030 have no 2021 row (region-required-missing).
+    expect(run.status).toBe(1);
+    expect(run.packages).toContain('csv-parse');
+    for (const pkg of NOT_FOR_UTF8_CSV) expect(run.packages, pkg).not.toContain(pkg);
+  });
+
+  it('score --format csv on UTF-8 CSV loads no XLSX, table, encoding, statistics, chart, Parquet, PCA, progress or worker-pool library and no other command', () => {
+    const run = loaded(['bin/dgmi.js', 'score', 'indicators/cn-dgdi.yaml', ...utf8Samples, '--format', 'csv']);
+    // 1, not 0, for the same missing 2021 rows; the scores are still written.
+    expect(run.status).toBe(1);
+    for (const pkg of NOT_FOR_UTF8_CSV) expect(run.packages, pkg).not.toContain(pkg);
+    // Only the CSV writer among the formatters: not the registry that imports them all.
+    expect(run.modules).toContain('dist/report/results/csv.js');
+    for (const m of ['dist/report/results/index.js', 'dist/report/results/table.js', 'dist/report/results/xlsx.js', 'dist/load/xlsx-table.js']) expect(run.modules, m).not.toContain(m);
+    expect(commandModules(run)).toEqual(['dist/cli/commands/inputs.js', 'dist/cli/commands/score.js', 'dist/cli/commands/shared.js']);
     expect(run.modules).not.toContain('dist/cli/json-worker.js');
+  });
+
+  it('the same recorder sees each of those libraries where it is used, so their absence above is not an artefact', () => {
+    // The table format loads cli-table3; a GB18030 submission (Henan's sample) loads iconv-lite.
+    const table = loaded(['bin/dgmi.js', 'score', 'indicators/cn-dgdi.yaml', 'samples/provinces-2022.csv', '--format', 'table']);
+    expect(table.status).toBe(0);
+    expect(table.packages).toContain('cli-table3');
+    const gb18030 = samples.filter((path) => !utf8Samples.includes(path));
+    expect(gb18030.length).toBeGreaterThan(0);
+    const decoded = loaded(['bin/dgmi.js', 'validate', 'indicators/cn-dgdi.yaml', '--data', ...gb18030]);
+    expect(decoded.packages).toContain('iconv-lite');
+    // An .xlsx submission loads the XLSX reader; threads (--threads 2) load piscina.
+    const workbook = loaded(['bin/dgmi.js', 'validate', 'indicators/cn-dgdi.yaml', '--data', 'test/fixtures/xlsx/mixed.xlsx']);
+    for (const pkg of ['fflate', 'saxen', 'read-excel-file']) expect(workbook.packages, pkg).toContain(pkg);
+    const threaded = loaded(['bin/dgmi.js', 'score', 'indicators/cn-dgdi.yaml', 'samples/provinces-2022.csv', '--format', 'csv', '--threads', '2']);
+    expect(threaded.status).toBe(0);
+    expect(threaded.packages).toContain('piscina');
+    // Data-derived weights load simple-statistics: this framework weights one group by CRITIC.
+    const critic = loaded(['bin/dgmi.js', 'weights', 'test/fixtures/weights/entropy.yaml', 'test/fixtures/weights/data.csv']);
+    expect(critic.packages).toContain('simple-statistics');
+  });
+
+  it('audit, weights, sensitivity and report load no other command\'s module', () => {
+    const runs: Record<string, readonly string[]> = {
+      audit: ['audit', 'test/fixtures/prepare/prep.yaml', 'test/fixtures/prepare/good.csv'],
+      weights: ['weights', 'test/fixtures/weights/entropy.yaml', 'test/fixtures/weights/data.csv'],
+      sensitivity: ['sensitivity', 'indicators/cn-dgdi.yaml', 'samples/provinces-2022.csv', '--spec', 'test/fixtures/sensitivity/good/uncertainty.yaml', '--runs', '5', '--threads', '1'],
+      report: ['report', 'test/fixtures/score/mini.yaml', 'test/fixtures/score/good.csv', '--output', join(scratch, 'report.html')],
+    };
+    for (const [command, args] of Object.entries(runs)) {
+      const run = loaded(['bin/dgmi.js', ...args]);
+      expect(run.status, command).toBe(0);
+      expect(commandModules(run), command).toEqual(['dist/cli/commands/inputs.js', `dist/cli/commands/${command}.js`, 'dist/cli/commands/shared.js'].sort());
+    }
   });
 
   it('the library entry loads no part of the command line', () => {

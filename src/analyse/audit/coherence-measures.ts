@@ -10,7 +10,7 @@
  * means (NaN rather than a throw).
  */
 import { PCA } from 'ml-pca';
-import { sampleCorrelation, sampleVariance } from 'simple-statistics';
+import { simpleStatistics } from '../../weights/lazy-libraries.js';
 
 /** Pearson's r of x and y over the rows where both are present; NaN with fewer than 3 such rows or no spread. */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -25,7 +25,7 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
     }
   }
   if (xs.length < 3 || !hasSpread(xs) || !hasSpread(ys)) return NaN;
-  return sampleCorrelation(xs, ys);
+  return simpleStatistics().sampleCorrelation(xs, ys);
 }
 
 /** The rows (as arrays, one value per column) where every column has a value. */
@@ -44,8 +44,8 @@ export function cronbachAlpha(columns: readonly ArrayLike<number>[]): number {
   const k = columns.length;
   const rows = completeCases(columns);
   if (k < 2 || rows.length < 3) return NaN;
-  const itemVariance = columns.reduce((sum, _, j) => sum + sampleVariance(rows.map((r) => r[j] ?? NaN)), 0);
-  const totalVariance = sampleVariance(rows.map((r) => r.reduce((s, x) => s + x, 0)));
+  const itemVariance = columns.reduce((sum, _, j) => sum + simpleStatistics().sampleVariance(rows.map((r) => r[j] ?? NaN)), 0);
+  const totalVariance = simpleStatistics().sampleVariance(rows.map((r) => r.reduce((s, x) => s + x, 0)));
   if (!(totalVariance > 0)) return NaN;
   return (k / (k - 1)) * (1 - itemVariance / totalVariance);
 }

@@ -9,7 +9,7 @@ import { atOrAbove, hasErrors, sortDiagnostics, type Severity } from '../../diag
 import { AUDIT_FORMATS, type AuditFormat } from '../../report/audit/index.js';
 import { plainPalette } from '../../report/palette.js';
 import { EXIT, type Io } from '../io.js';
-import { loadAndScore } from './score.js';
+import { loadAndScore } from './inputs.js';
 import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 export interface AuditCommandOptions extends ReadingOptions, WritingOptions {

@@ -20,8 +20,12 @@ import { plainPalette } from '../../report/palette.js';
 import { compareCodeUnits } from '../../score/partition.js';
 import { scoreAndTier } from '../../tier/tier-table.js';
 import { EXIT, type Io } from '../io.js';
-import { exitForScores, loadInputs, missingRequiredRegionsOf } from './score.js';
+import { exitForScores, loadInputs, missingRequiredRegionsOf } from './inputs.js';
+import { splitRegionList } from '../region-list-option.js';
 import { readingOptionsOf, emit, hasUnreadableInput, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
+
+// `--regions` lists are split by a module of their own, which `report` shares without loading this command.
+export { splitRegionList } from '../region-list-option.js';
 
 export interface CompareOptions extends ReadingOptions, WritingOptions {
   readonly regions?: string;
@@ -34,7 +38,6 @@ export interface CompareOptions extends ReadingOptions, WritingOptions {
   readonly top?: number;
   readonly format: CompareFormat;
   readonly failOn?: Severity;
-  readonly color: boolean;
 }
 
 /** What to compare, as the options asked for it. */
@@ -47,14 +50,6 @@ type Request =
 interface UsageProblem {
   readonly en: string;
   readonly zh: string;
-}
-
-/** `浙江,江苏`, `浙江，江苏` and `浙江、江苏` all name two regions. */
-export function splitRegionList(text: string): string[] {
-  return text
-    .split(/[,，、]/u)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 }
 
 /** The one comparison the options ask for, or the usage problem that prevents it. */

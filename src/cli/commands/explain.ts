@@ -7,7 +7,7 @@ import { explainRegion } from '../../analyse/explain.js';
 import { plainPalette } from '../../report/palette.js';
 import { EXPLAIN_FORMATS, type ExplainFormat } from '../../report/explain/index.js';
 import { EXIT, type Io } from '../io.js';
-import { loadAndScore } from './score.js';
+import { loadAndScore } from './inputs.js';
 import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 export interface ExplainCommandOptions extends ReadingOptions, WritingOptions {

@@ -6,7 +6,6 @@
  */
 import { lookupRegions } from '../../analyse/region-lookup.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
-import type { EncodingOption } from '../../load/decode.js';
 import { loadMapBoundaries } from '../../load/map-boundaries.js';
 import { loadSensitivityResult } from '../../load/sensitivity-result.js';
 import type { Lang } from '../../model/i18n.js';
@@ -14,24 +13,17 @@ import type { ResolvedFramework } from '../../model/resolved.js';
 import { renderHtmlReport } from '../../report/html/document.js';
 import { prepareReport } from '../../report/html/report-data.js';
 import { EXIT, type Io } from '../io.js';
-import { splitRegionList } from './compare.js';
-import { exitForScores, loadAndScore } from './score.js';
-import { emit, hasUnreadableInput, presentation, reportDiagnostics } from './shared.js';
+import { splitRegionList } from '../region-list-option.js';
+import { exitForScores, loadAndScore } from './inputs.js';
+import { emit, hasUnreadableInput, presentation, readingOptionsOf, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
-export interface ReportOptions {
-  readonly output?: string;
+export interface ReportOptions extends ReadingOptions, WritingOptions {
   readonly period?: string;
   readonly cards?: number;
   readonly regions?: string;
   readonly map?: string;
   readonly sensitivity?: string;
   readonly failOn?: Severity;
-  readonly encoding: EncodingOption;
-  readonly maxBytes?: number;
-  readonly sheet?: string;
-  readonly threads?: number;
-  readonly lang?: string;
-  readonly color: boolean;
 }
 
 /** `--lang` wins; otherwise Chinese for a framework with a Chinese name, else English. */
@@ -51,7 +43,7 @@ export async function runReport(io: Io, version: string, frameworkPath: string, 
   const inputs = [frameworkPath, ...dataPaths, ...extra];
   // Only the reading options: `options.regions` (profiles) must not reach the loader, whose `regions` is the region list.
   // A required region without a row would be silently missing from every chart: said, as score and compare say it.
-  const run = await loadAndScore(frameworkPath, dataPaths, { encoding: options.encoding, maxBytes: options.maxBytes, sheet: options.sheet, threads: options.threads, checkRequiredRegions: true });
+  const run = await loadAndScore(frameworkPath, dataPaths, { ...readingOptionsOf(options), checkRequiredRegions: true });
   const p = { ...presentation(io, options), lang: reportLang(options.lang, run.table?.framework) };
   const say = (diagnostics: readonly Diagnostic[]) => reportDiagnostics(io, version, p, sortDiagnostics(diagnostics), inputs);
   if (!run.table) {

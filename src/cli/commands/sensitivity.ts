@@ -16,7 +16,7 @@ import { SENSITIVITY_FORMATS, type SensitivityFormat } from '../../report/sensit
 import { EXIT, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { runSensitivityReplications, sensitivityThreads } from '../sensitivity-workers.js';
-import { exitForScores, loadInputs } from './score.js';
+import { exitForScores, loadInputs } from './inputs.js';
 import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 export interface SensitivityCliOptions extends ReadingOptions, WritingOptions {

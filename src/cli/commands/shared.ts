@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';
 import type { Lang } from '../../model/i18n.js';
-import { DIAGNOSTIC_FORMATS } from '../../report/diagnostics/index.js';
+import { stylish } from '../../report/diagnostics/stylish.js';
 import type { Palette } from '../../report/palette.js';
 import { chalkPalette, colourLevel } from '../colour.js';
 import { EXIT, type Io } from '../io.js';
@@ -54,7 +54,7 @@ export function presentation(io: Io, options: { lang?: string; color?: boolean }
 /** Diagnostics for people, on stderr, in the stylish format; nothing when there are none. */
 export function reportDiagnostics(io: Io, version: string, p: Presentation, diagnostics: readonly Diagnostic[], files: readonly string[]): void {
   if (diagnostics.length === 0) return;
-  io.stderr(DIAGNOSTIC_FORMATS.stylish(diagnostics, { lang: p.lang, color: p.stderrPalette, files, toolVersion: version, cwd: io.cwd }));
+  io.stderr(stylish(diagnostics, { lang: p.lang, color: p.stderrPalette, files, toolVersion: version, cwd: io.cwd }));
 }
 
 /**

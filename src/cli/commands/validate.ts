@@ -2,13 +2,14 @@ import { missingValueDiagnostics, summariseRegions, type RegionFindings } from '
 import { atOrAbove, sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';
 import { loadFramework } from '../../load/framework.js';
-import { loadRegionReference, loadSubmissions } from '../../load/submissions.js';
+import { loadRegionReference } from '../../load/region-list-file.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
 import type { RegionReference } from '../../regions/region-reference.js';
 import { missingRequiredRegions } from '../../regions/required-regions.js';
-import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../../report/diagnostics/index.js';
+import type { DiagnosticFormat } from '../../report/diagnostics/index.js';
 import { plainPalette } from '../../report/palette.js';
 import { EXIT, type Io } from '../io.js';
+import { loadDiagnosticFormatter } from '../diagnostic-writers.js';
 import { emit, hasUnreadableInput, presentation } from './shared.js';
 import type { ValidateSummary } from '../choices.js';
 
@@ -67,7 +68,8 @@ export async function runValidate(io: Io, version: string, frameworks: readonly 
   }
   files.push(...data);
   const sorted = sortDiagnostics(diagnostics);
-  const text = DIAGNOSTIC_FORMATS[options.format](sorted, {
+  const format = await loadDiagnosticFormatter(options.format);
+  const text = format(sorted, {
     lang: p.lang,
     // A report written to a file never carries terminal escapes.
     color: options.output === undefined ? p.stdoutPalette : plainPalette,
@@ -101,6 +103,8 @@ async function checkSubmissions(
   options: { encoding: EncodingOption; maxBytes?: number; sheet?: string; headerRow?: number },
   isSummarised: boolean,
 ): Promise<SubmissionCheck> {
+  // The submission loader (csv-parse and the readers behind it) is needed only with --data.
+  const { loadSubmissions } = await import('../../load/submissions.js');
   const loaded = await loadSubmissions(framework, data, { ...options, regions: reference ?? null, trackRowLines: true });
   const rowLines = loaded.rowLines ?? new Map();
   const diagnostics = [...loaded.diagnostics];

@@ -7,7 +7,7 @@ import { atOrAbove, hasErrors, type Severity } from '../../diagnostics/diagnosti
 import { plainPalette } from '../../report/palette.js';
 import { WEIGHTS_FORMATS, type WeightsFormat } from '../../report/weights/index.js';
 import { EXIT, type Io } from '../io.js';
-import { loadAndScore } from './score.js';
+import { loadAndScore } from './inputs.js';
 import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 export interface WeightsCommandOptions extends ReadingOptions, WritingOptions {
