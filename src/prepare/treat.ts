@@ -11,18 +11,12 @@
  * 3. if it still fails, the winsorised values are dropped and the ORIGINAL column is replaced by
  *    ln(x − min + 0.01·(max − min)) (COINr's `log_CT`), when `fallback` is `log`.
  */
+import type { TreatmentRecord } from '../model/preparation.js';
 import type { Treatment } from '../model/resolved.js';
 import { momentsOf, passesSkewKurtosis } from './moments.js';
 
-export interface ColumnTreatment {
-  readonly method: 'none' | 'winsorise' | 'log';
-  /** Points winsorised: those kept (winsorise), or tried before the fallback (log). */
-  readonly points: number;
-  readonly skew: number;
-  readonly kurtosis: number;
-  readonly skewAfter: number;
-  readonly kurtosisAfter: number;
-  readonly passes: boolean;
+/** What treatment did to one column: the record's test figures, and the rows it changed. */
+export interface ColumnTreatment extends Pick<TreatmentRecord, 'method' | 'points' | 'skew' | 'kurtosis' | 'skewAfter' | 'kurtosisAfter' | 'passes'> {
   /** Rows whose value changed, in scope order. */
   readonly changedRows: readonly number[];
   /** Their values before treatment. */

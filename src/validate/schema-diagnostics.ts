@@ -168,7 +168,8 @@ function objectLike(schema: z.core.$ZodType | undefined, value: unknown): z.core
   return current;
 }
 
-function valueAt(root: unknown, path: DocumentPath): unknown {
+/** The value at a document path of a parsed YAML document, or undefined where the path leaves it. */
+export function valueAt(root: unknown, path: DocumentPath): unknown {
   let value = root;
   for (const segment of path) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -177,7 +178,8 @@ function valueAt(root: unknown, path: DocumentPath): unknown {
   return value;
 }
 
-function typeOf(value: unknown): string {
+/** What a value is, in the words a YAML author knows: null, list, mapping, string, number, boolean. */
+export function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';

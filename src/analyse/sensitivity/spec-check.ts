@@ -10,7 +10,7 @@ import { makeDiagnostic } from '../../diagnostics/messages.js';
 import { suggestClosest } from '../../diagnostics/suggest.js';
 import type { DocumentPath } from '../../load/yaml.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
-import { describe } from '../../validate/schema-diagnostics.js';
+import { describe, typeOf, valueAt } from '../../validate/schema-diagnostics.js';
 import {
   DEFAULT_BOOTSTRAP,
   DEFAULT_RUNS,
@@ -246,21 +246,6 @@ function rangeOf(path: DocumentPath): string {
     default:
       return 'the allowed range';
   }
-}
-
-function valueAt(root: unknown, path: DocumentPath): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'list';
-  return typeof value === 'object' ? 'mapping' : typeof value;
 }
 
 function fieldName(path: DocumentPath): string {
