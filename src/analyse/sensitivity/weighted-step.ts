@@ -13,11 +13,11 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { AggregateMethod } from '../../model/framework.js';
-import type { ResolvedFramework, ResolvedNode, ResolvedWeighting } from '../../model/resolved.js';
+import type { ResolvedFramework, ResolvedWeighting } from '../../model/resolved.js';
 import type { AggregateBuffers } from '../../score/aggregate.js';
 import type { Partition } from '../../score/partition.js';
 import type { GroupWeights } from '../../weights/record.js';
-import { aggregateWeighted, type WeightingContext } from '../../weights/engine-step.js';
+import { aggregateWeighted, type WeightedAggregation, type WeightingContext } from '../../weights/engine-step.js';
 import type { Variant } from './variants.js';
 
 /** True when a node with this (drawn) method and weighting cannot be aggregated with fixed shares alone. */
@@ -25,16 +25,8 @@ export function needsWeightingStep(method: AggregateMethod, weighting: ResolvedW
   return method === 'topsis' || method === 'grey-relational' || (weighting !== undefined && weighting.method !== 'fixed');
 }
 
-/** One node as the step sees it: a group, or the framework for its dimensions. */
-export interface StepNode {
-  readonly id: string;
-  readonly isTop: boolean;
-  readonly method: AggregateMethod;
-  readonly rho?: number | undefined;
-  readonly weighting?: ResolvedWeighting | undefined;
-  readonly children: readonly ResolvedNode[];
-  readonly path: readonly (string | number)[];
-}
+/** One node as the step sees it (a group, or the framework for its dimensions): the engine's node, less what each replication supplies. */
+export type StepNode = Omit<WeightedAggregation, 'childScores' | 'reshare'>;
 
 /** What does not change between replications. */
 export interface StepModel {

@@ -7,10 +7,9 @@
 import { auditScores } from '../../analyse/audit/audit.js';
 import { atOrAbove, hasErrors, sortDiagnostics, type Severity } from '../../diagnostics/diagnostic.js';
 import { AUDIT_FORMATS, type AuditFormat } from '../../report/audit/index.js';
-import { plainPalette } from '../../report/palette.js';
 import { EXIT, type Io } from '../io.js';
 import { loadAndScore } from './inputs.js';
-import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
+import { formatterOptions, emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 export interface AuditCommandOptions extends ReadingOptions, WritingOptions {
   readonly format: AuditFormat;
@@ -38,13 +37,7 @@ export async function runAudit(io: Io, version: string, frameworkPath: string, d
   const report = auditScores(run.table, { period: options.period });
   const diagnostics = sortDiagnostics([...run.diagnostics, ...report.diagnostics]);
   reportDiagnostics(io, version, p, diagnostics, [frameworkPath, ...dataPaths]);
-  const text = AUDIT_FORMATS[options.format](report, {
-    lang: p.lang,
-    palette: options.output === undefined ? p.stdoutPalette : plainPalette,
-    toolVersion: version,
-    diagnostics,
-    bom: options.bom === true,
-  });
+  const text = AUDIT_FORMATS[options.format](report, formatterOptions(p, options, version, diagnostics));
   const written = await emit(io, text, options.output, [frameworkPath, ...dataPaths], p.lang);
   if (written !== EXIT.ok) return written;
   if (run.status !== undefined) return run.status;

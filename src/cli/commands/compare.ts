@@ -16,13 +16,12 @@ import type { Dataset } from '../../model/dataset.js';
 import type { Lang } from '../../model/i18n.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { COMPARE_FORMATS, type CompareFormat, type Comparison } from '../../report/compare/index.js';
-import { plainPalette } from '../../report/palette.js';
 import { compareCodeUnits } from '../../score/partition.js';
 import { scoreAndTier } from '../../tier/tier-table.js';
 import { EXIT, type Io } from '../io.js';
 import { exitForScores, loadInputs, missingRequiredRegionsOf } from './inputs.js';
 import { splitRegionList } from '../region-list-option.js';
-import { readingOptionsOf, emit, hasUnreadableInput, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
+import { formatterOptions, readingOptionsOf, emit, hasUnreadableInput, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 // `--regions` lists are split by a module of their own, which `report` shares without loading this command.
 export { splitRegionList } from '../region-list-option.js';
@@ -195,13 +194,7 @@ export async function runCompare(io: Io, version: string, frameworkPath: string,
   report(diagnostics);
   if (!analysis.result) return EXIT.usage;
 
-  const text = COMPARE_FORMATS[options.format](analysis.result, {
-    lang: p.lang,
-    palette: options.output === undefined ? p.stdoutPalette : plainPalette,
-    toolVersion: version,
-    diagnostics: sortDiagnostics(diagnostics),
-    bom: options.bom === true,
-  });
+  const text = COMPARE_FORMATS[options.format](analysis.result, formatterOptions(p, options, version, sortDiagnostics(diagnostics)));
   const written = await emit(io, text, options.output, inputs, p.lang);
   if (written !== EXIT.ok) return written;
   if (hasUnreadableInput(early)) return EXIT.usage;

@@ -4,11 +4,10 @@
  */
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { explainRegion } from '../../analyse/explain.js';
-import { plainPalette } from '../../report/palette.js';
 import { EXPLAIN_FORMATS, type ExplainFormat } from '../../report/explain/index.js';
 import { EXIT, type Io } from '../io.js';
 import { loadAndScore } from './inputs.js';
-import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
+import { formatterOptions, emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 export interface ExplainCommandOptions extends ReadingOptions, WritingOptions {
   readonly format: ExplainFormat;
@@ -60,13 +59,7 @@ export async function runExplain(
     return outcome.diagnostics.some((d) => USAGE_CODES.has(d.code)) ? EXIT.usage : EXIT.findings;
   }
   const format = EXPLAIN_FORMATS[options.format];
-  const text = format(outcome.explanation, {
-    lang: p.lang,
-    palette: options.output === undefined ? p.stdoutPalette : plainPalette,
-    toolVersion: version,
-    diagnostics,
-    bom: options.bom === true,
-  });
+  const text = format(outcome.explanation, formatterOptions(p, options, version, diagnostics));
   const written = await emit(io, text, options.output, inputs, p.lang);
   if (written !== EXIT.ok) return written;
   if (run.status !== undefined) return run.status;

@@ -11,13 +11,12 @@ import { counterCells, MAX_COUNTER_CELLS } from '../../analyse/sensitivity/accum
 import { finishSensitivity } from '../../analyse/sensitivity/result.js';
 import { planSensitivity } from '../../analyse/sensitivity/sensitivity.js';
 import type { SensitivityMethod } from '../../analyse/sensitivity/spec.js';
-import { plainPalette } from '../../report/palette.js';
 import { SENSITIVITY_FORMATS, type SensitivityFormat } from '../../report/sensitivity/index.js';
 import { EXIT, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { runSensitivityReplications, sensitivityThreads } from '../sensitivity-workers.js';
 import { exitForScores, loadInputs } from './inputs.js';
-import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
+import { formatterOptions, emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 export interface SensitivityCliOptions extends ReadingOptions, WritingOptions {
   readonly spec: string;
@@ -76,13 +75,7 @@ export async function runSensitivity(io: Io, version: string, frameworkPath: str
     progress.stop();
   }
   const result = { ...finishSensitivity(plan.table, plan.model, spec, acc, plan.replications), diagnostics };
-  const text = SENSITIVITY_FORMATS[options.format](result, {
-    lang: p.lang,
-    palette: options.output === undefined ? p.stdoutPalette : plainPalette,
-    toolVersion: version,
-    diagnostics,
-    bom: options.bom === true,
-  });
+  const text = SENSITIVITY_FORMATS[options.format](result, formatterOptions(p, options, version, diagnostics));
   const written = await emit(io, text, options.output, files, p.lang);
   if (written !== EXIT.ok) return written;
   return exitForScores(plan.table, diagnostics, undefined);

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';
 import type { Lang } from '../../model/i18n.js';
 import { stylish } from '../../report/diagnostics/stylish.js';
-import type { Palette } from '../../report/palette.js';
+import { plainPalette, type Palette } from '../../report/palette.js';
 import { chalkPalette, colourLevel } from '../colour.js';
 import { EXIT, type Io } from '../io.js';
 import { resolveLang } from '../lang.js';
@@ -113,4 +113,19 @@ async function writeOutput(io: Io, content: string | Uint8Array | OutputChunks, 
     }
     return EXIT.usage;
   }
+}
+
+/**
+ * What every report formatter takes from the command line: the language, colours only on the
+ * terminal (a file gets the plain palette), the tool's version for provenance, the run's
+ * diagnostics, and the BOM flag.
+ */
+export function formatterOptions(p: Presentation, options: Pick<WritingOptions, 'output' | 'bom'>, version: string, diagnostics: readonly Diagnostic[]) {
+  return {
+    lang: p.lang,
+    palette: options.output === undefined ? p.stdoutPalette : plainPalette,
+    toolVersion: version,
+    diagnostics,
+    bom: options.bom === true,
+  };
 }

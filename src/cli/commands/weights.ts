@@ -4,11 +4,10 @@
  * period — so data-driven weights can be audited and reproduced.
  */
 import { atOrAbove, hasErrors, type Severity } from '../../diagnostics/diagnostic.js';
-import { plainPalette } from '../../report/palette.js';
 import { WEIGHTS_FORMATS, type WeightsFormat } from '../../report/weights/index.js';
 import { EXIT, type Io } from '../io.js';
 import { loadAndScore } from './inputs.js';
-import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
+import { formatterOptions, emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
 export interface WeightsCommandOptions extends ReadingOptions, WritingOptions {
   readonly format: WeightsFormat;
@@ -28,13 +27,7 @@ export async function runWeights(io: Io, version: string, frameworkPath: string,
   if (!run.table) return run.status ?? EXIT.usage;
   const text = WEIGHTS_FORMATS[options.format](
     { framework: run.table.framework, weights: run.table.weights ?? [] },
-    {
-      lang: p.lang,
-      palette: options.output === undefined ? p.stdoutPalette : plainPalette,
-      toolVersion: version,
-      diagnostics: run.diagnostics,
-      bom: options.bom === true,
-    },
+    formatterOptions(p, options, version, run.diagnostics),
   );
   const written = await emit(io, text, options.output, inputs, p.lang);
   if (written !== EXIT.ok) return written;
