@@ -11,6 +11,7 @@ import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWorkload } from './generate.js';
+import { specText } from './sensitivity-spec.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,16 +24,7 @@ const replications = Number(process.env['BENCH_REPLICATIONS'] ?? 10000);
 const rounds = Number(process.env['BENCH_RUNS'] ?? 1);
 const threadsWanted = process.env['BENCH_THREADS'] === undefined ? undefined : Number(process.env['BENCH_THREADS']);
 
-const spec = `format: dgmi-sensitivity/1
-runs: ${replications}
-seed: 42
-assumptions:
-  weights:
-    - { level: 1, noise: 0.25 }
-    - { level: 2, noise: 0.25 }
-  normalise: [{ method: minmax, range: [1, 100] }, { method: zscore, mean: 10, sd: 2 }]
-  aggregate: [arithmetic, geometric]
-`;
+const spec = specText(replications);
 
 async function build(dir) {
   const d = `${resolve(dir)}/dist`;

@@ -25,23 +25,13 @@ import { planSensitivity } from '../dist/analyse/sensitivity/sensitivity.js';
 import { finishSensitivity } from '../dist/analyse/sensitivity/result.js';
 import { runSensitivityReplications, sensitivityThreads } from '../dist/cli/sensitivity-workers.js';
 import { writeWorkload } from './generate.js';
+import { specText } from './sensitivity-spec.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const COINR_SECONDS_PER_REPLICATION = 0.24;
 
-/** COINr's ua100 assumptions minus winsorisation (see ../shared/data/coinr-asem/README.md). */
-const specText = (replications) => `format: dgmi-sensitivity/1
-runs: ${replications}
-seed: 42
-assumptions:
-  weights:
-    - { level: 1, noise: 0.25 }
-    - { level: 2, noise: 0.25 }
-  normalise: [{ method: minmax, range: [1, 100] }, { method: zscore, mean: 10, sd: 2 }]
-  aggregate: [arithmetic, geometric]
-`;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
