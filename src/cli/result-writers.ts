@@ -35,7 +35,34 @@ export async function loadResultWriter(format: ResultFormat): Promise<ResultWrit
   return TEXT_WRITERS[format]();
 }
 
-/** The writer of binary format `format` (Parquet, XLSX): their libraries are loaded on first use anyway. */
-export async function loadBinaryResultWriter(format: BinaryResultFormat): Promise<(typeof BINARY_RESULT_FORMATS)[BinaryResultFormat]> {
-  return (await import('../report/results/index.js')).BINARY_RESULT_FORMATS[format];
+type BinaryWriter = (typeof BINARY_RESULT_FORMATS)[BinaryResultFormat];
+
+/** One loader per binary format; Parquet's also loads its library, so that loading it early takes it off the critical path. */
+const BINARY_WRITERS: { readonly [F in BinaryResultFormat]: () => Promise<BinaryWriter> } = {
+  parquet: async () => {
+    const parquet = await import('../report/results/parquet.js');
+    await parquet.loadParquetLibrary();
+    return parquet.parquetChunks;
+  },
+  xlsx: async () => (await import('../report/results/xlsx.js')).xlsxChunks,
+};
+
+/** The writer of binary format `format` (Parquet, XLSX), its module imported now. */
+export async function loadBinaryResultWriter(format: BinaryResultFormat): Promise<BinaryWriter> {
+  return BINARY_WRITERS[format]();
+}
+
+/** A writer being loaded, told apart by kind: binary writers go to a file or a pipe, text ones anywhere. */
+export type LoadingWriter = { readonly kind: 'binary'; readonly writer: Promise<BinaryWriter> } | { readonly kind: 'text'; readonly writer: Promise<ResultWriter> };
+
+/**
+ * Starts loading the writer of `format`, to await once the table is scored: while a command
+ * reads large inputs on worker threads its main thread is idle, and loading the writer's modules
+ * (hyparquet-writer, cli-table3, …) then costs nothing (issue 14). A failed load surfaces where
+ * the writer is awaited, never as an unhandled rejection when the command ends before that.
+ */
+export function startLoadingWriter(format: ScoreFormat): LoadingWriter {
+  const loading: LoadingWriter = isBinaryFormat(format) ? { kind: 'binary', writer: loadBinaryResultWriter(format) } : { kind: 'text', writer: loadResultWriter(format) };
+  loading.writer.catch(() => undefined);
+  return loading;
 }

@@ -2,7 +2,6 @@
  * Large CSV files read in pieces: cut at record boundaries, a wide file's pieces converted on
  * worker threads and committed here in file order, so the result is the one reading it whole gives.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
@@ -12,6 +11,7 @@ import { raggedStopOfPieces } from './ragged-rows.js';
 import { parseCsvPiece, splitCsvText, type CsvRecord, type CsvSplit, type CsvTable } from './csv-table.js';
 import { forDelimiter, type FileContext } from './file-context.js';
 import { readRows } from './table-rows.js';
+import type { PieceThreads } from './piece-threads.js';
 import { commitWideRows, widePlan } from './wide-commit.js';
 import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-rows-worker.js';
 
@@ -22,11 +22,24 @@ import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-
  */
 const LARGE_FILE_CHARS = 8 * 1024 * 1024;
 
+/** The pieces a text of `chars` characters is cut into: `--threads`, else one per core (up to 4) for a large file. */
+function pieceCount(chars: number, threads: number | undefined): number {
+  return threads ?? (chars >= LARGE_FILE_CHARS ? Math.min(availableParallelism(), 4) : 1);
+}
+
 /** `text` cut into pieces, when it is large (or `--threads` asks for threads) and can be cut safely. */
 export function splitLargeCsv(text: string, file: string, threads: number | undefined): CsvSplit | undefined {
-  const isLarge = text.length >= LARGE_FILE_CHARS;
-  const count = threads ?? (isLarge ? Math.min(availableParallelism(), 4) : 1);
-  return count > 1 || isLarge ? splitCsvText(text, file, count) : undefined;
+  const count = pieceCount(text.length, threads);
+  return count > 1 || text.length >= LARGE_FILE_CHARS ? splitCsvText(text, file, count) : undefined;
+}
+
+/**
+ * The piece threads a CSV file of `bytes` bytes will want, to start before it is decoded and cut
+ * (a character takes at least one byte, so a file too small in bytes is too small in characters;
+ * one large in bytes but not in characters starts threads it does not use, which are ended).
+ */
+export function pieceThreadsWanted(bytes: number, threads: number | undefined): number {
+  return pieceCount(bytes, threads) - 1;
 }
 
 /**
@@ -35,7 +48,7 @@ export function splitLargeCsv(text: string, file: string, threads: number | unde
  * and diagnostics, in the same order, as reading it whole. Anything else (a long file, unnamed
  * columns to check) is parsed piece after piece here and read as a whole table.
  */
-export async function readSplitRows(split: CsvSplit, file: string, fileContext: FileContext): Promise<void> {
+export async function readSplitRows(split: CsvSplit, file: string, fileContext: FileContext, threads?: PieceThreads): Promise<void> {
   const context = forDelimiter(fileContext, split.dialect.delimiter);
   const mapping = mapColumns(context.framework, split.header, { file, line: split.headerLine }, { regionFromName: context.regions !== undefined });
   const layout = mapping.layout;
@@ -46,7 +59,7 @@ export async function readSplitRows(split: CsvSplit, file: string, fileContext: 
   }
   const plan = widePlan(layout, context);
   const tasks = split.pieces.map((piece) => ({ piece, file, dialect: split.dialect, header: split.header, plan }));
-  const results = tasks.length === 1 || !existsSync(WIDE_PIECE_WORKER) ? tasks.map(readWidePiece) : await readPiecesOnThreads(tasks);
+  const results = await readPieces(tasks, threads);
   const stop = raggedStopOfPieces(results.flatMap((result) => result.diagnostics), file, split.header.length);
   if (stop) {
     context.diagnostics.push(stop);
@@ -70,25 +83,27 @@ export async function readSplitRows(split: CsvSplit, file: string, fileContext: 
 }
 
 /**
- * The compiled worker. Run from the TypeScript sources (vitest, tsx) there is none, and the
- * pieces are read one after another in this thread instead — the same result, only slower.
+ * Every piece after the first goes to a piece thread, if one is left, as soon as this function is
+ * called; then this thread reads the first piece and the rest no thread took, in order. The
+ * results are in piece order whichever thread read them.
  */
-const WIDE_PIECE_WORKER = new URL('./wide-rows-worker.js', import.meta.url);
-
-/**
- * One thread per piece; the pool ends as soon as the file is read, and the threads' heaps with it.
- * piscina is imported here, not at the top: most runs read no file large enough for threads,
- * and `score` and `validate --data` should not pay for loading it (issue 15).
- */
-async function readPiecesOnThreads(tasks: readonly WidePieceTask[]): Promise<WidePieceResult[]> {
-  const threads = tasks.length;
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<WidePieceTask, WidePieceResult>({ filename: WIDE_PIECE_WORKER.href, minThreads: threads, maxThreads: threads });
-  try {
-    return await Promise.all(tasks.map((task) => pool.run(task)));
-  } finally {
-    await pool.destroy();
+async function readPieces(tasks: readonly WidePieceTask[], threads: PieceThreads | undefined): Promise<WidePieceResult[]> {
+  const onThreads = new Map<number, Promise<WidePieceResult>>();
+  for (let k = 1; k < tasks.length && (threads?.available ?? 0) > 0; k++) {
+    const task = tasks[k];
+    if (task && threads) onThreads.set(k, threads.read(task));
   }
+  const results: WidePieceResult[] = [];
+  try {
+    tasks.forEach((task, k) => {
+      if (!onThreads.has(k)) results[k] = readWidePiece(task);
+    });
+  } finally {
+    // A failure here must not leave a thread's rejection unhandled.
+    for (const pending of onThreads.values()) pending.catch(() => undefined);
+  }
+  for (const [k, pending] of onThreads) results[k] = await pending;
+  return results;
 }
 
 /** A split file's pieces parsed here, one after another, into the table reading it whole gives (none when its ragged rows stop it). */

@@ -20,12 +20,14 @@ import { attachDenominators } from './denominators.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
 import type { FileContext } from './file-context.js';
 import { indicatorFinder } from './long-rows.js';
-import { readSplitRows, splitLargeCsv } from './parallel-read.js';
+import { pieceThreadsWanted, readSplitRows, splitLargeCsv } from './parallel-read.js';
+import { PieceThreads } from './piece-threads.js';
 import { loadRegionReference } from './region-list-file.js';
 import type { RowLines, RowRef } from './row-key.js';
 import { readSource } from './submission-source.js';
 import { readRows } from './table-rows.js';
 import { addCellAddresses } from './xlsx-cell-text.js';
+import { sniffSubmission } from './xlsx-sniff.js';
 
 export { loadRegionReference, type RegionReferenceResult } from './region-list-file.js';
 export type { RowLines, RowRef } from './row-key.js';
@@ -140,10 +142,16 @@ export async function parseSubmissions(
     }
     seen.set(file.sha256, file.path);
     const start = diagnostics.length;
-    const source = await readSource(file, options.encoding ?? 'auto', diagnostics, options.sheet, (text) => splitLargeCsv(text, file.path, options.threads), header);
-    if (source && 'pieces' in source) await readSplitRows(source, file.path, context);
-    else if (source) readRows(source, file.path, context);
-    if (source && 'sheet' in source) addCellAddresses(diagnostics, start, file.path, source.sheet);
+    // Started before the file is decoded and cut, so that they start up meanwhile.
+    const threads = sniffSubmission(file.bytes, file.path) !== 'text' ? undefined : PieceThreads.start(pieceThreadsWanted(file.bytes.length, options.threads));
+    try {
+      const source = await readSource(file, options.encoding ?? 'auto', diagnostics, options.sheet, (text) => splitLargeCsv(text, file.path, options.threads), header);
+      if (source && 'pieces' in source) await readSplitRows(source, file.path, context, threads);
+      else if (source) readRows(source, file.path, context);
+      if (source && 'sheet' in source) addCellAddresses(diagnostics, start, file.path, source.sheet);
+    } finally {
+      await threads?.close();
+    }
   }
   const dataset = builder.finish(files.map((f) => ({ path: f.path, sha256: f.sha256 })));
   const result = { ...(dataset.rowCount > 0 ? { dataset } : {}), diagnostics, ...(rowLines ? { rowLines } : {}) };

@@ -1,7 +1,10 @@
 /**
- * A worker thread of `parseSubmissions` for large wide CSV files: parses one piece of the file
- * (csv-parse, as in one thread) and converts its cells, so a file's pieces are read in parallel.
+ * Reads one piece of a large wide CSV file (csv-parse, as in one thread) and converts its cells,
+ * so a file's pieces are read in parallel: in the calling thread (`readWidePiece`), or on a
+ * piece thread (src/load/piece-threads.ts) started with this module as its script, which waits
+ * for one task, answers with the rows (their typed arrays transferred) and ends.
  */
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCsvPiece, type CsvDialect } from './csv-table.js';
 import { countRecordLines, WideRowsBuilder, type WideRows, type WideRowsPlan } from './wide-rows.js';
@@ -27,4 +30,16 @@ export default function readWidePiece(task: WidePieceTask): WidePieceResult {
   const rows = new WideRowsBuilder(task.plan, countRecordLines(task.piece.text));
   const { diagnostics } = parseCsvPiece(task.piece, task.file, task.dialect, task.header, (record) => rows.add(record));
   return { rows: rows.finish(), diagnostics };
+}
+
+// On a piece thread (the marker is PIECE_THREAD_DATA, not imported: this module must not load
+// the thread manager): one task, one answer.
+if ((workerData as { dgmiWidePieceThread?: boolean } | null)?.dgmiWidePieceThread === true && parentPort) {
+  const port = parentPort;
+  port.once('message', (task: WidePieceTask) => {
+    const result = readWidePiece(task);
+    const { values, hasBadCell, isRagged } = result.rows;
+    const buffers = [values.buffer, hasBadCell.buffer, isRagged.buffer].filter((buffer) => buffer instanceof ArrayBuffer);
+    port.postMessage(result, buffers);
+  });
 }

@@ -153,12 +153,16 @@ describe('what each command loads', () => {
     expect(gb18030.length).toBeGreaterThan(0);
     const decoded = loaded(['bin/dgmi.js', 'validate', 'indicators/cn-dgdi.yaml', '--data', ...gb18030]);
     expect(decoded.packages).toContain('iconv-lite');
-    // An .xlsx submission loads the XLSX reader; threads (--threads 2) load piscina.
+    // An .xlsx submission loads the XLSX reader; a CSV file read in pieces (--threads 2) starts
+    // piece threads; sensitivity replications on threads load piscina.
     const workbook = loaded(['bin/dgmi.js', 'validate', 'indicators/cn-dgdi.yaml', '--data', 'test/fixtures/xlsx/mixed.xlsx']);
     for (const pkg of ['fflate', 'saxen', 'read-excel-file']) expect(workbook.packages, pkg).toContain(pkg);
     const threaded = loaded(['bin/dgmi.js', 'score', 'indicators/cn-dgdi.yaml', 'samples/provinces-2022.csv', '--format', 'csv', '--threads', '2']);
     expect(threaded.status).toBe(0);
-    expect(threaded.packages).toContain('piscina');
+    expect(threaded.modules).toContain('dist/load/piece-threads.js');
+    const replications = loaded(['bin/dgmi.js', 'sensitivity', 'indicators/cn-dgdi.yaml', 'samples/provinces-2022.csv', '--spec', 'test/fixtures/sensitivity/good/uncertainty.yaml', '--runs', '40', '--threads', '2']);
+    expect(replications.status).toBe(0);
+    expect(replications.packages).toContain('piscina');
     // Data-derived weights load simple-statistics: this framework weights one group by CRITIC.
     const critic = loaded(['bin/dgmi.js', 'weights', 'test/fixtures/weights/entropy.yaml', 'test/fixtures/weights/data.csv']);
     expect(critic.packages).toContain('simple-statistics');

@@ -6,7 +6,7 @@ import type { ResultDetail, ScoreFormat } from '../../report/results/index.js';
 import { isDetailedFormat } from '../../report/results/detail.js';
 import { EXIT, type Io } from '../io.js';
 import { jsonThreads, parallelJsonChunks } from '../json-workers.js';
-import { isBinaryFormat, loadBinaryResultWriter, loadResultWriter } from '../result-writers.js';
+import { isBinaryFormat, startLoadingWriter } from '../result-writers.js';
 import { exitForScores, loadAndScore } from './inputs.js';
 import { emit, presentation, reportDiagnostics, type ReadingOptions, type WritingOptions } from './shared.js';
 
@@ -27,6 +27,7 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
   const p = presentation(io, options);
   const refused = refusedFormatOptions(io, options, p.lang);
   if (refused !== undefined) return refused;
+  const loading = startLoadingWriter(options.format);
   const run = await loadAndScore(frameworkPath, dataPaths, { ...options, checkRequiredRegions: true });
   reportDiagnostics(io, version, p, run.diagnostics, [frameworkPath, ...dataPaths]);
   if (!run.table) return run.status ?? EXIT.usage;
@@ -47,14 +48,14 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
     bom: options.bom === true,
     detail: options.detail,
   };
-  if (isBinaryFormat(options.format)) {
-    const writeBinary = await loadBinaryResultWriter(options.format);
+  if (loading.kind === 'binary') {
+    const writeBinary = await loading.writer;
     const written = await emit(io, writeBinary(run.table, formatOptions), options.output, [frameworkPath, ...dataPaths], p.lang);
     if (written !== EXIT.ok) return written;
     return run.status ?? exitForScores(run.table, run.diagnostics, options.failOn);
   }
   const threads = options.format === 'json' ? jsonThreads(run.table, formatOptions, options.threads) : 0;
-  const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : (await loadResultWriter(options.format))(run.table, formatOptions);
+  const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : (await loading.writer)(run.table, formatOptions);
   const written = await emit(io, text, options.output, [frameworkPath, ...dataPaths], p.lang);
   if (written !== EXIT.ok) return written;
   // Data preparation (issue 10): one summary line on stderr when the framework prepares.

@@ -12,7 +12,7 @@ import { formatMarkdown } from './markdown.js';
 import { formatNdjson, ndjsonResultChunks } from './ndjson.js';
 import { formatParquet, parquetChunks } from './parquet.js';
 import { formatTable } from './table.js';
-import { formatXlsx } from './xlsx.js';
+import { formatXlsx, xlsxChunks } from './xlsx.js';
 
 export const RESULT_FORMATS = {
   table: formatTable,
@@ -50,11 +50,6 @@ export const BINARY_RESULT_FORMATS = {
 /** Every `dgmi score --format` choice: text formats and binary ones. */
 export type ScoreFormat = ResultFormat | keyof typeof BINARY_RESULT_FORMATS;
 
-/** The workbook is built whole (exceljs), then handed over as one piece. */
-async function* xlsxChunks(table: ScoreTable, options: ResultFormatOptions): AsyncIterable<Uint8Array> {
-  yield await formatXlsx(table, options);
-}
-
 export function isBinaryResultFormat(format: string): format is keyof typeof BINARY_RESULT_FORMATS {
   return Object.hasOwn(BINARY_RESULT_FORMATS, format);
 }
@@ -67,5 +62,5 @@ export { RESULT_FORMAT_ID } from './json.js';
 export { jsonResultChunks };
 export { selectRows, splitByPeriod } from './select.js';
 export type { PeriodRows, RowSelection } from './select.js';
-export { formatCsv, formatHtml, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable, formatXlsx, ndjsonResultChunks, parquetChunks };
+export { formatCsv, formatHtml, formatJson, formatMarkdown, formatNdjson, formatParquet, formatTable, formatXlsx, ndjsonResultChunks, parquetChunks, xlsxChunks };
 export { DEFAULT_DETAIL, RESULT_DETAILS, type ResultDetail } from './detail.js';

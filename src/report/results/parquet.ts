@@ -138,6 +138,15 @@ export function parquetMetadata(table: ScoreTable, options: ResultFormatOptions)
 }
 
 /**
+ * Loads hyparquet-writer. `parquetChunks` imports it itself; calling this first lets a command
+ * load and compile the library while it waits for something else (the worker threads reading
+ * a large file), instead of after scoring, on the critical path (issue 14).
+ */
+export async function loadParquetLibrary(): Promise<void> {
+  await import('hyparquet-writer');
+}
+
+/**
  * `--format parquet`: the file as consecutive pieces of bytes, one per row group and then the
  * footer, for writing out as they come. Each group's columns are built just before it is
  * encoded and dropped after, and its bytes leave the writer's buffer when it is done, so memory

@@ -306,3 +306,8 @@ export async function formatXlsx(table: ScoreTable, options: ResultFormatOptions
   // compressing twice took a third of the time for a county-level workbook.
   return withFixedTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
 }
+
+/** `--format xlsx` as pieces of bytes: the workbook is built whole (exceljs), then handed over as one piece. */
+export async function* xlsxChunks(table: ScoreTable, options: ResultFormatOptions): AsyncIterable<Uint8Array> {
+  yield await formatXlsx(table, options);
+}

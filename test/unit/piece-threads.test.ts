@@ -1,0 +1,83 @@
+/**
+ * The piece threads of a large CSV file, run from the compiled build (`npm test` builds dist/
+ * first): from the TypeScript sources there is no worker script, and test/unit/
+ * threads-from-sources.test.ts covers that fallback. Here the threads really start, read a piece
+ * each and hand back their rows with the typed arrays transferred — which must be the rows, the
+ * flags and the findings this thread reads from the same piece.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { PieceThreads as PieceThreadsType } from '../../src/load/piece-threads.js';
+import type { parseSubmissions as ParseSubmissions } from '../../src/load/submissions.js';
+import type readWidePieceType from '../../src/load/wide-rows-worker.js';
+import type { WidePieceTask } from '../../src/load/wide-rows-worker.js';
+import { projectRoot } from '../cli/run-cli.js';
+import { cellSpecOf } from '../../src/load/cells.js';
+import { loadTestFramework } from '../fixtures/data/framework.js';
+
+const compiled = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(projectRoot, 'dist', path)).href)) as T;
+const { PieceThreads } = await compiled<{ PieceThreads: typeof PieceThreadsType }>('load/piece-threads.js');
+const { parseSubmissions } = await compiled<{ parseSubmissions: typeof ParseSubmissions }>('load/submissions.js');
+const { default: readWidePiece } = await compiled<{ default: typeof readWidePieceType }>('load/wide-rows-worker.js');
+
+const HEADER = 'region,name,group,period,online_rate,cdo,has_portal,services';
+/** 40 rows: every 7th has a bad percentage, row 12 one field too many. */
+const ROWS = Array.from({ length: 40 }, (_, r) => `${100000 + r},地区${r},east,2022,${r % 7 === 0 ? 'abc' : r},${r % 3},是,${r}${r === 12 ? ',extra' : ''}`);
+
+function csvFile(text: string) {
+  const bytes = new TextEncoder().encode(text);
+  return { path: 'f.csv', bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+describe('piece threads (compiled build)', () => {
+  it('start as many threads as asked, and end those not used', async () => {
+    const threads = PieceThreads.start(2);
+    expect(threads?.available).toBe(2);
+    await threads?.close();
+    expect(threads?.available).toBe(0);
+    expect(PieceThreads.start(0)).toBeUndefined();
+  });
+
+  it('a piece read on a thread gives what this thread reads from it, arrays and findings alike', async () => {
+    const task: WidePieceTask = {
+      piece: { text: `${ROWS.slice(10, 20).join('\n')}\n`, lineOffset: 11 },
+      file: 'f.csv',
+      dialect: { delimiter: ',', recordDelimiter: '\n' },
+      header: HEADER.split(','),
+      plan: {
+        targets: loadTestFramework().indicators.map((indicator, k) => ({ column: 4 + k, spec: cellSpecOf(indicator) })),
+        rows: { region: 0, name: 1, group: 2, period: 3 },
+        maxProblems: 100,
+      },
+    };
+    const here = readWidePiece(task);
+    const threads = PieceThreads.start(1);
+    expect(threads).toBeDefined();
+    const there = await threads!.read(task);
+    expect(threads!.available).toBe(0);
+    expect(there.rows.values).toBeInstanceOf(Float64Array);
+    expect(Array.from(there.rows.values)).toEqual(Array.from(here.rows.values));
+    expect(Array.from(there.rows.hasBadCell)).toEqual(Array.from(here.rows.hasBadCell));
+    expect(Array.from(there.rows.isRagged)).toEqual(Array.from(here.rows.isRagged));
+    expect(there.rows.lines).toEqual(here.rows.lines);
+    expect(there.rows.problems).toEqual(here.rows.problems);
+    expect(there.diagnostics).toEqual(here.diagnostics);
+    // Rows 14 (bad cell) and 12 (one field too many) are in this piece, on lines 15 and 13.
+    expect(here.rows.lines).toEqual([12, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
+    expect(Array.from(here.rows.isRagged)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(here.rows.hasBadCell)).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
+  });
+
+  it('a file read in 3 pieces (2 of them on threads) is the file read whole', async () => {
+    const framework = loadTestFramework();
+    const file = csvFile(`${HEADER}\n${ROWS.join('\n')}\n`);
+    const whole = await parseSubmissions(framework, [file], { threads: 1 });
+    const pieces = await parseSubmissions(framework, [file], { threads: 3 });
+    expect(pieces.diagnostics).toEqual(whole.diagnostics);
+    expect(pieces.diagnostics.filter((d) => d.code === 'cell-not-a-number')).toHaveLength(6); // rows 0, 7, …, 35
+    expect(pieces.diagnostics.some((d) => d.line === 14)).toBe(true); // row 12's extra field, on line 14
+    expect(pieces.dataset).toEqual(whole.dataset);
+  });
+});
