@@ -89,13 +89,32 @@ export interface CsvDialect {
   readonly recordDelimiter: '\n' | '\r\n';
 }
 
-/** A large CSV text cut after its header into pieces that parse independently. */
-export interface CsvSplit {
+/** A piece of a split CSV text; `lineOffset` is the number of lines before it. */
+export interface TextPiece {
+  readonly text: string;
+  readonly lineOffset: number;
+}
+
+/** A piece of a large UTF-8 file cut as bytes (csv-byte-split.ts), parsed from its bytes. */
+export interface BytesPiece {
+  readonly bytes: Uint8Array;
+  readonly lineOffset: number;
+}
+
+export type CsvPiece = TextPiece | BytesPiece;
+
+/** A large CSV file cut after its header into pieces that parse independently. */
+export interface CsvSplit<P extends CsvPiece = CsvPiece> {
   readonly dialect: CsvDialect;
   readonly header: readonly string[];
   readonly headerLine: number;
-  /** Consecutive pieces of the data lines; `lineOffset` is the number of lines before the piece. */
-  readonly pieces: readonly { readonly text: string; readonly lineOffset: number }[];
+  /** Consecutive pieces of the data lines. */
+  readonly pieces: readonly P[];
+}
+
+/** What csv-parse reads of a piece: its text, or its bytes as a Buffer (a view; a piece sent to a thread arrives as a plain Uint8Array). */
+export function pieceSource(piece: CsvPiece): string | Buffer {
+  return 'text' in piece ? piece.text : Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength);
 }
 
 /**
@@ -105,7 +124,7 @@ export interface CsvSplit {
  * inside a quoted field), ends lines with a bare CR, ends in a line break other than its record
  * delimiter, or has no header followed by data — and the caller parses it whole.
  */
-export function splitCsvText(text: string, file: string, count: number): CsvSplit | undefined {
+export function splitCsvText(text: string, file: string, count: number): CsvSplit<TextPiece> | undefined {
   // Only the last of `count` pieces takes the rest of the text: a fractional count would drop it.
   if (!Number.isInteger(count) || count < 1) return undefined;
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -157,14 +176,14 @@ export function splitCsvText(text: string, file: string, count: number): CsvSpli
  * With `onRecord`, each record goes there as soon as it is parsed instead of into `records`.
  */
 export function parseCsvPiece(
-  piece: { readonly text: string; readonly lineOffset: number },
+  piece: CsvPiece,
   file: string,
   dialect: CsvDialect,
   header: readonly string[],
   onRecord?: (record: CsvRecord) => void,
 ): { records: CsvRecord[]; diagnostics: Diagnostic[] } {
   const options = { delimiter: dialect.delimiter, recordDelimiter: dialect.recordDelimiter, fromLine: 1, lineOffset: piece.lineOffset, header };
-  const parsed = parseRecords(piece.text, file, options, onRecord);
+  const parsed = parseRecords(pieceSource(piece), file, options, onRecord);
   // A piece that hit the ragged-rows limit keeps its findings before the stop, from which
   // `raggedStopOfPieces` works out where reading the whole file would have stopped.
   if ('failure' in parsed) return { records: [], diagnostics: [...(parsed.before ?? []), parsed.failure] };
@@ -211,7 +230,7 @@ interface ParsedRecords {
  * records are collected, or with `onRecord` handed over one by one as csv-parse produces them.
  */
 function parseRecords(
-  source: string,
+  source: string | Buffer,
   file: string,
   options: RecordsOptions,
   onRecord?: (record: CsvRecord) => void,
@@ -272,7 +291,11 @@ function parseRecords(
     return { failure: makeDiagnostic('csv-syntax', { reason }, { file, line: options.lineOffset + 1 }) };
   }
 
-  for (const skip of skipped) diagnostics.push(skipDiagnostic(skip, source, ends, file, options.lineOffset));
+  if (skipped.length > 0) {
+    // Rare (quote problems, which a piece cut as bytes, having no quotes, cannot have): only then is the text needed.
+    const text = typeof source === 'string' ? source : source.toString('utf8');
+    for (const skip of skipped) diagnostics.push(skipDiagnostic(skip, text, ends, file, options.lineOffset));
+  }
   return { header, headerLine, records, diagnostics };
 }
 

@@ -63,6 +63,12 @@ export function detectCsvHeaderRow(text: string, isHeader: (fields: readonly str
   return index > 0 && row ? { line: row.line, diagnostics } : undefined;
 }
 
+/** Whether the first non-blank line of CSV `text` is the header (detection would look no further). */
+export function firstCsvRowIsHeader(text: string, isHeader: (fields: readonly string[]) => boolean): boolean {
+  const [first] = leadingCsvRows(text, 1);
+  return first !== undefined && isHeader(first.fields);
+}
+
 /** The first `count` non-blank lines of CSV text, each split on the delimiter its own cells suggest (a title line has few). */
 function leadingCsvRows(text: string, count: number): LeadingRow[] {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;

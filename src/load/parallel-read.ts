@@ -8,7 +8,10 @@ import { makeDiagnostic } from '../diagnostics/messages.js';
 import { CellReporter } from './cell-reporter.js';
 import { mapColumns } from './columns.js';
 import { raggedStopOfPieces } from './ragged-rows.js';
+import { isUtf8Text, splitCsvBytes, utf8Head } from './csv-byte-split.js';
 import { parseCsvPiece, splitCsvText, type CsvRecord, type CsvSplit, type CsvTable } from './csv-table.js';
+import type { EncodingOption } from './decode.js';
+import { firstCsvRowIsHeader } from './header-row.js';
 import { forDelimiter, type FileContext } from './file-context.js';
 import { readRows } from './table-rows.js';
 import type { PieceThreads } from './piece-threads.js';
@@ -31,6 +34,22 @@ function pieceCount(chars: number, threads: number | undefined): number {
 export function splitLargeCsv(text: string, file: string, threads: number | undefined): CsvSplit | undefined {
   const count = pieceCount(text.length, threads);
   return count > 1 || text.length >= LARGE_FILE_CHARS ? splitCsvText(text, file, count) : undefined;
+}
+
+/**
+ * A large UTF-8 file cut as bytes (csv-byte-split.ts), when it can be read as reading it decoded
+ * would: the encoding is UTF-8 (given, or detected as `decodeText` detects it) and the header is
+ * its first line (with title rows above it, it is decoded and read whole). Large means 8 MB here:
+ * a UTF-8 character is at least a byte, so a file cut this way may be one of fewer characters
+ * than the text rule's; the result is the same, only read on more threads.
+ */
+export function splitLargeUtf8Csv(bytes: Uint8Array, file: string, threads: number | undefined, encoding: EncodingOption, isHeader?: (fields: readonly string[]) => boolean): CsvSplit | undefined {
+  if (encoding !== 'auto' && encoding !== 'utf8') return undefined;
+  const count = pieceCount(bytes.length, threads);
+  if (count <= 1 && bytes.length < LARGE_FILE_CHARS) return undefined;
+  if (!isUtf8Text(bytes)) return undefined;
+  if (isHeader && !firstCsvRowIsHeader(utf8Head(bytes), isHeader)) return undefined;
+  return splitCsvBytes(bytes, file, count);
 }
 
 /**

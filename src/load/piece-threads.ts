@@ -52,7 +52,7 @@ export class PieceThreads {
       });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`piece thread exited with code ${code} before answering`)));
-      worker.postMessage(task);
+      worker.postMessage(...sendable(task));
     });
   }
 
@@ -61,4 +61,15 @@ export class PieceThreads {
     const unused = this.idle.splice(0);
     await Promise.all(unused.map((worker) => worker.terminate()));
   }
+}
+
+/**
+ * The task as posted: a piece's bytes are a view into the whole file, and a view is posted with
+ * all of the memory it views — the piece is copied out and its copy transferred instead.
+ */
+function sendable(task: WidePieceTask): [WidePieceTask, ArrayBuffer[]] {
+  if (!('bytes' in task.piece)) return [task, []];
+  // A copy (Buffer's `slice` would be another view).
+  const bytes = new Uint8Array(task.piece.bytes);
+  return [{ ...task, piece: { bytes, lineOffset: task.piece.lineOffset } }, [bytes.buffer]];
 }

@@ -20,7 +20,7 @@ import { attachDenominators } from './denominators.js';
 import { DEFAULT_DATA_MAX_BYTES, readInputFile, type LoadedFile } from './file.js';
 import type { FileContext } from './file-context.js';
 import { indicatorFinder } from './long-rows.js';
-import { pieceThreadsWanted, readSplitRows, splitLargeCsv } from './parallel-read.js';
+import { pieceThreadsWanted, readSplitRows, splitLargeCsv, splitLargeUtf8Csv } from './parallel-read.js';
 import { PieceThreads } from './piece-threads.js';
 import { loadRegionReference } from './region-list-file.js';
 import type { RowLines, RowRef } from './row-key.js';
@@ -145,7 +145,12 @@ export async function parseSubmissions(
     // Started before the file is decoded and cut, so that they start up meanwhile.
     const threads = sniffSubmission(file.bytes, file.path) !== 'text' ? undefined : PieceThreads.start(pieceThreadsWanted(file.bytes.length, options.threads));
     try {
-      const source = await readSource(file, options.encoding ?? 'auto', diagnostics, options.sheet, (text) => splitLargeCsv(text, file.path, options.threads), header);
+      const encoding = options.encoding ?? 'auto';
+      const split = {
+        bytes: (bytes: Uint8Array) => splitLargeUtf8Csv(bytes, file.path, options.threads, encoding, header.isHeader),
+        text: (text: string) => splitLargeCsv(text, file.path, options.threads),
+      };
+      const source = await readSource(file, encoding, diagnostics, options.sheet, split, header);
       if (source && 'pieces' in source) await readSplitRows(source, file.path, context, threads);
       else if (source) readRows(source, file.path, context);
       if (source && 'sheet' in source) addCellAddresses(diagnostics, start, file.path, source.sheet);

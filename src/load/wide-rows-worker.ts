@@ -6,11 +6,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseCsvPiece, type CsvDialect } from './csv-table.js';
+import { parseCsvPiece, type CsvDialect, type CsvPiece } from './csv-table.js';
 import { countRecordLines, WideRowsBuilder, type WideRows, type WideRowsPlan } from './wide-rows.js';
 
 export interface WidePieceTask {
-  readonly piece: { readonly text: string; readonly lineOffset: number };
+  readonly piece: CsvPiece;
   readonly file: string;
   readonly dialect: CsvDialect;
   readonly header: readonly string[];
@@ -27,7 +27,7 @@ export default function readWidePiece(task: WidePieceTask): WidePieceResult {
   // Each record is converted as csv-parse produces it and then dropped: the piece's records
   // (millions of small strings at township scale) never exist all at once.
   // Room for every record at once: growing by doubling copied the values several times over.
-  const rows = new WideRowsBuilder(task.plan, countRecordLines(task.piece.text));
+  const rows = new WideRowsBuilder(task.plan, countRecordLines('text' in task.piece ? task.piece.text : task.piece.bytes));
   const { diagnostics } = parseCsvPiece(task.piece, task.file, task.dialect, task.header, (record) => rows.add(record));
   return { rows: rows.finish(), diagnostics };
 }

@@ -124,19 +124,26 @@ export class WideRowsBuilder {
 }
 
 /**
- * How many records a piece of CSV text without quoted line breaks holds at most: its line
- * breaks, plus a last line without one. CRLF counts once (by its LF); a text whose lines end
- * in a bare CR counts as one line, and the builder grows as it reads. Blank lines are counted
- * though csv-parse skips them, so the estimate errs high, and `finish` trims.
+ * How many records a piece of CSV text (or its UTF-8 bytes) without quoted line breaks holds at
+ * most: its line breaks, plus a last line without one. CRLF counts once (by its LF); a text whose
+ * lines end in a bare CR counts as one line, and the builder grows as it reads. Blank lines are
+ * counted though csv-parse skips them, so the estimate errs high, and `finish` trims.
  */
-export function countRecordLines(text: string): number {
+export function countRecordLines(source: string | Uint8Array): number {
+  if (typeof source === 'string') return recordLines(source.length, (from) => source.indexOf('\n', from));
+  const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  return recordLines(bytes.length, (from) => bytes.indexOf(0x0a, from));
+}
+
+/** The line breaks `nextBreak` finds in a text of `length`, plus a last line without one. */
+function recordLines(length: number, nextBreak: (from: number) => number): number {
   let lines = 0;
   let last = -1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+  for (let at = nextBreak(0); at !== -1; at = nextBreak(at + 1)) {
     lines++;
     last = at;
   }
-  return last === text.length - 1 ? lines : lines + 1;
+  return last === length - 1 ? lines : lines + 1;
 }
 
 export function convertWideRecords(records: readonly CsvRecord[], plan: WideRowsPlan): WideRows {

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isUtf8Text, splitCsvBytes } from '../../src/load/csv-byte-split.js';
 import { parseCsvPiece, parseCsvTable, splitCsvText } from '../../src/load/csv-table.js';
 
 const field = fc.oneof(
@@ -155,5 +156,78 @@ describe('splitCsvText + parseCsvPiece', () => {
       if (split) expect(split.pieces.map((p) => p.text).join('')).toBe(text.slice('a,b\n'.length));
     }
     expect(splitCsvText(text, 'f.csv', 2.5)).toBeUndefined();
+  });
+});
+
+/** `text` as UTF-8 bytes (with a BOM or not), cut by `splitCsvBytes` with a head of `headBytes`, read piece by piece. */
+function readBytesInPieces(text: string, count: number, headBytes: number, withBom: boolean) {
+  const bytes = new TextEncoder().encode(`${withBom ? '\uFEFF' : ''}${text}`);
+  const split = splitCsvBytes(bytes, 'f.csv', count, headBytes);
+  if (!split) return undefined;
+  const records = [];
+  const diagnostics = [];
+  for (const piece of split.pieces) {
+    const parsed = parseCsvPiece(piece, 'f.csv', split.dialect, split.header);
+    records.push(...parsed.records);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  return { split, records, diagnostics };
+}
+
+describe('splitCsvBytes: a UTF-8 file cut as bytes, without decoding it', () => {
+  it('reads a file exactly as parseCsvTable reads its text whole, whatever the head decoded and the pieces', () => {
+    let cut = 0;
+    fc.assert(
+      fc.property(csvArb, fc.integer({ min: 1, max: 400 }), fc.boolean(), ({ text, pieces }, headBytes, withBom) => {
+        const whole = parseCsvTable(text, 'f.csv');
+        const read = readBytesInPieces(text, pieces, headBytes, withBom);
+        if (!read) return;
+        cut++;
+        expect(read.split.header).toEqual(whole.table?.header);
+        expect(read.split.headerLine).toBe(whole.table?.headerLine);
+        expect(read.split.dialect.delimiter).toBe(whole.table?.delimiter);
+        const diagnostics = read.diagnostics;
+        if (read.records.length === 0) diagnostics.push(...whole.diagnostics.filter((d) => d.code === 'csv-no-data-rows'));
+        expect(read.records).toEqual(whole.table?.records);
+        expect(diagnostics).toEqual(whole.diagnostics);
+        // The pieces are the file's bytes after the header, in order, none left out.
+        const joined = Buffer.concat(read.split.pieces.map((p) => ('bytes' in p ? p.bytes : new Uint8Array())));
+        expect(joined.toString('utf8')).toBe(text.slice(text.length - joined.toString('utf8').length));
+        expect(text.endsWith(joined.toString('utf8'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    // Not vacuous: most files are cut (the others have no data within a small head, or are declined as by the text splitter).
+    expect(cut).toBeGreaterThan(150);
+  });
+
+  it('cuts what splitCsvText cuts: it declines only where the text splitter declines, given the whole head', () => {
+    fc.assert(
+      fc.property(csvArb, ({ text, pieces }) => {
+        const bytes = readBytesInPieces(text, pieces, 1 << 20, false);
+        expect(bytes === undefined).toBe(splitCsvText(text, 'f.csv', pieces) === undefined);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('cuts a file with CJK text, CRLF lines and a BOM at line breaks, numbering lines as the whole file does', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${110000 + i},地区${i}，东部,${i % 4 === 0 ? '８５%' : i}`);
+    const text = `region,name,value\r\n${rows.join('\r\n')}\r\n`;
+    const whole = parseCsvTable(text, 'f.csv');
+    const read = readBytesInPieces(text, 3, 40, true);
+    expect(read?.split.pieces).toHaveLength(3);
+    expect(read?.split.dialect.recordDelimiter).toBe('\r\n');
+    expect(read?.records).toEqual(whole.table?.records);
+    expect(read?.records.at(-1)?.line).toBe(31);
+    expect(read?.records[29]?.fields[1]).toBe('地区29，东部');
+  });
+
+  it('declines quotes, and tells UTF-8 text from GB18030 bytes and binary files', () => {
+    const quoted = new TextEncoder().encode('a,b\n"1",2\n3,4\n');
+    expect(splitCsvBytes(quoted, 'f.csv', 2)).toBeUndefined();
+    expect(isUtf8Text(new TextEncoder().encode('\uFEFFa,b\n地区,1\n'))).toBe(true);
+    expect(isUtf8Text(Uint8Array.from([0x61, 0x2c, 0x62, 0x0a, 0xb5, 0xd8, 0xc7, 0xf8, 0x2c, 0x31, 0x0a]))).toBe(false); // 地区 in GB18030
+    expect(isUtf8Text(Uint8Array.from([0x61, 0x00, 0x62, 0x0a]))).toBe(false); // a NUL: binary, as decodeText says
   });
 });

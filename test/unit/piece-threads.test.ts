@@ -70,6 +70,33 @@ describe('piece threads (compiled build)', () => {
     expect(Array.from(here.rows.hasBadCell)).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
   });
 
+  it('a piece cut as bytes — a view into the whole file — is read on a thread as here, and the file stays whole', async () => {
+    const file = Buffer.from(`${HEADER}\n${ROWS.join('\n')}\n`);
+    const start = file.indexOf(`${ROWS[20]}`);
+    const end = file.indexOf(`${ROWS[30]}`);
+    const task: WidePieceTask = {
+      piece: { bytes: file.subarray(start, end), lineOffset: 21 },
+      file: 'f.csv',
+      dialect: { delimiter: ',', recordDelimiter: '\n' },
+      header: HEADER.split(','),
+      plan: {
+        targets: loadTestFramework().indicators.map((indicator, k) => ({ column: 4 + k, spec: cellSpecOf(indicator) })),
+        rows: { region: 0, name: 1, group: 2, period: 3 },
+        maxProblems: 100,
+      },
+    };
+    const here = readWidePiece(task);
+    const threads = PieceThreads.start(1);
+    const there = await threads!.read(task);
+    expect(Array.from(there.rows.values)).toEqual(Array.from(here.rows.values));
+    expect(there.rows.rowCells).toEqual(here.rows.rowCells);
+    expect(here.rows.rowCells.name).toEqual(Array.from({ length: 10 }, (_, i) => `地区${20 + i}`));
+    expect(here.rows.lines[0]).toBe(22);
+    // The copy sent was transferred, not the file's memory: the file is intact.
+    expect(file.byteLength).toBeGreaterThan(0);
+    expect(file.subarray(start, end).toString()).toContain('地区20');
+  });
+
   it('a file read in 3 pieces (2 of them on threads) is the file read whole', async () => {
     const framework = loadTestFramework();
     const file = csvFile(`${HEADER}\n${ROWS.join('\n')}\n`);

@@ -32,4 +32,26 @@ describe('worker threads asked for from the TypeScript sources', () => {
     expect(pieces.diagnostics.filter((d) => d.code === 'cell-not-a-number')).toHaveLength(6); // rows 0, 7, …, 35
     expect(pieces.dataset).toEqual(whole.dataset);
   });
+
+  it('CSV cut as UTF-8 bytes (BOM, CRLF) or declined (a title row above the header): the rows and diagnostics of one thread', async () => {
+    const framework = loadTestFramework();
+    const rows = Array.from({ length: 40 }, (_, r) => `${100000 + r},地区${r},east,2022,${r % 9 === 0 ? '８５%' : r},${r % 3},是,${r}`);
+    const header = 'region,name,group,period,online_rate,cdo,has_portal,services';
+    const texts = {
+      bom: `\uFEFF${header}\r\n${rows.join('\r\n')}\r\n`,
+      title: `2022年数字政府评估数据\n${header}\n${rows.join('\n')}\n`,
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const bytes = new TextEncoder().encode(text);
+      const file = { path: 'f.csv', bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+      const whole = await parseSubmissions(framework, [file], { threads: 1 });
+      const pieces = await parseSubmissions(framework, [file], { threads: 3 });
+      expect(pieces.diagnostics, name).toEqual(whole.diagnostics);
+      expect(pieces.dataset, name).toEqual(whole.dataset);
+      expect(whole.dataset?.rowCount, name).toBe(40);
+    }
+    const title = await parseSubmissions(framework, [{ path: 'f.csv', bytes: new TextEncoder().encode(texts.title), sha256: 'x' }], { threads: 3 });
+    expect(title.diagnostics.map((d) => d.code)).toContain('header-row-detected');
+  });
 });
+
