@@ -70,6 +70,18 @@ export function headerKey(text: string): string {
  * share is left out rather than guessed; ids always win over names.
  */
 export function indicatorIndex(framework: ResolvedFramework): ReadonlyMap<string, number> {
+  // Built once per framework: every submission's header (and every row tried as one) looks it up.
+  let index = indexByFramework.get(framework);
+  if (index === undefined) {
+    index = buildIndicatorIndex(framework);
+    indexByFramework.set(framework, index);
+  }
+  return index;
+}
+
+const indexByFramework = new WeakMap<ResolvedFramework, ReadonlyMap<string, number>>();
+
+function buildIndicatorIndex(framework: ResolvedFramework): ReadonlyMap<string, number> {
   const byName = new Map<string, number | 'ambiguous'>();
   for (const indicator of framework.indicators) {
     for (const name of [indicator.name.zh, indicator.name.en]) {
@@ -100,7 +112,18 @@ export function indicatorNames(framework: ResolvedFramework): string[] {
   return framework.indicators.flatMap((i) => [i.id, i.name.zh, i.name.en].filter((n): n is string => n !== undefined));
 }
 
+const roleKeysByFramework = new WeakMap<ResolvedFramework, ReadonlyMap<string, RowRole>>();
+
 function roleKeys(framework: ResolvedFramework): ReadonlyMap<string, RowRole> {
+  let keys = roleKeysByFramework.get(framework);
+  if (keys === undefined) {
+    keys = buildRoleKeys(framework);
+    roleKeysByFramework.set(framework, keys);
+  }
+  return keys;
+}
+
+function buildRoleKeys(framework: ResolvedFramework): ReadonlyMap<string, RowRole> {
   const keys = new Map<string, RowRole>();
   // The framework's own names first, so they win over an alias that happens to coincide.
   for (const role of ROW_ROLES) keys.set(headerKey(framework.columns[role]), role);
