@@ -14,26 +14,31 @@ import type { EncodingOption } from './decode.js';
 import { firstCsvRowIsHeader } from './header-row.js';
 import { forDelimiter, type FileContext } from './file-context.js';
 import { readRows } from './table-rows.js';
-import type { PieceThreads } from './piece-threads.js';
+import { PIECES_PER_READER, type PieceThreads } from './piece-threads.js';
 import { commitWideRows, widePlan } from './wide-commit.js';
 import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-rows-worker.js';
 
 /**
- * From this many characters on, a file is read in pieces, one per thread (and in one piece,
+ * From this many characters on, a file is read in pieces on several threads (and in one piece,
  * record by record, with `--threads 1`); smaller files are read whole, where starting threads
  * would cost more than it saves.
  */
 const LARGE_FILE_CHARS = 8 * 1024 * 1024;
 
-/** The pieces a text of `chars` characters is cut into: `--threads`, else one per core (up to 4) for a large file. */
-function pieceCount(chars: number, threads: number | undefined): number {
+/** The threads reading a text of `chars` characters, this one included: `--threads`, else one per core (up to 4) for a large file. */
+function readerCount(chars: number, threads: number | undefined): number {
   return threads ?? (chars >= LARGE_FILE_CHARS ? Math.min(availableParallelism(), 4) : 1);
+}
+
+/** The pieces for `readers` threads: a few each, shared out as they become free (piece-threads.ts); one for a single reader. */
+function pieceCount(readers: number): number {
+  return readers > 1 ? readers * PIECES_PER_READER : 1;
 }
 
 /** `text` cut into pieces, when it is large (or `--threads` asks for threads) and can be cut safely. */
 export function splitLargeCsv(text: string, file: string, threads: number | undefined): CsvSplit | undefined {
-  const count = pieceCount(text.length, threads);
-  return count > 1 || text.length >= LARGE_FILE_CHARS ? splitCsvText(text, file, count) : undefined;
+  const readers = readerCount(text.length, threads);
+  return readers > 1 || text.length >= LARGE_FILE_CHARS ? splitCsvText(text, file, pieceCount(readers)) : undefined;
 }
 
 /**
@@ -45,11 +50,11 @@ export function splitLargeCsv(text: string, file: string, threads: number | unde
  */
 export function splitLargeUtf8Csv(bytes: Uint8Array, file: string, threads: number | undefined, encoding: EncodingOption, isHeader?: (fields: readonly string[]) => boolean): CsvSplit | undefined {
   if (encoding !== 'auto' && encoding !== 'utf8') return undefined;
-  const count = pieceCount(bytes.length, threads);
-  if (count <= 1 && bytes.length < LARGE_FILE_CHARS) return undefined;
+  const readers = readerCount(bytes.length, threads);
+  if (readers <= 1 && bytes.length < LARGE_FILE_CHARS) return undefined;
   if (!isUtf8Text(bytes)) return undefined;
   if (isHeader && !firstCsvRowIsHeader(utf8Head(bytes), isHeader)) return undefined;
-  return splitCsvBytes(bytes, file, count);
+  return splitCsvBytes(bytes, file, pieceCount(readers));
 }
 
 /**
@@ -58,7 +63,7 @@ export function splitLargeUtf8Csv(bytes: Uint8Array, file: string, threads: numb
  * one large in bytes but not in characters starts threads it does not use, which are ended).
  */
 export function pieceThreadsWanted(bytes: number, threads: number | undefined): number {
-  return pieceCount(bytes, threads) - 1;
+  return readerCount(bytes, threads) - 1;
 }
 
 /**
@@ -101,28 +106,9 @@ export async function readSplitRows(split: CsvSplit, file: string, fileContext: 
   cells.finish();
 }
 
-/**
- * Every piece after the first goes to a piece thread, if one is left, as soon as this function is
- * called; then this thread reads the first piece and the rest no thread took, in order. The
- * results are in piece order whichever thread read them.
- */
+/** The pieces, read by the threads and this thread together (see piece-threads.ts), or here alone; in piece order. */
 async function readPieces(tasks: readonly WidePieceTask[], threads: PieceThreads | undefined): Promise<WidePieceResult[]> {
-  const onThreads = new Map<number, Promise<WidePieceResult>>();
-  for (let k = 1; k < tasks.length && (threads?.available ?? 0) > 0; k++) {
-    const task = tasks[k];
-    if (task && threads) onThreads.set(k, threads.read(task));
-  }
-  const results: WidePieceResult[] = [];
-  try {
-    tasks.forEach((task, k) => {
-      if (!onThreads.has(k)) results[k] = readWidePiece(task);
-    });
-  } finally {
-    // A failure here must not leave a thread's rejection unhandled.
-    for (const pending of onThreads.values()) pending.catch(() => undefined);
-  }
-  for (const [k, pending] of onThreads) results[k] = await pending;
-  return results;
+  return threads && threads.size > 0 && tasks.length > 1 ? threads.readAll(tasks) : tasks.map(readWidePiece);
 }
 
 /** A split file's pieces parsed here, one after another, into the table reading it whole gives (none when its ragged rows stop it). */

@@ -1,19 +1,20 @@
 /**
- * The worker threads that read the pieces of a large CSV file (issue 14). They are started as
- * soon as a file is known to be large — before this thread decodes and cuts it — so that their
- * start-up (a Node environment, csv-parse and the cell parsers compiled) overlaps that work
- * instead of following it. Each thread reads one piece and ends; the first piece is read by the
- * calling thread itself, which would otherwise wait idle, so a file in N pieces takes N − 1
- * threads.
+ * The worker threads that read the pieces of a large CSV file together with this thread (issue
+ * 14). They are started as soon as a file is known to be large — before this thread cuts it —
+ * so that their start-up (a Node environment; csv-parse and the cell parsers compiled) overlaps
+ * that work instead of following it.
  *
- * Plain `worker_threads`, not a pool (piscina): a task travels in a message posted at once, so
- * the thread starts reading while this thread is busy with its own piece — a pool would hand
- * the task over from this thread's event loop, only after that piece was done. The values and
- * flags come back transferred, not copied (64 MB at township scale).
+ * The file is cut into several pieces per thread and the pieces are shared out as the readers
+ * become free: this thread reads one piece after another, and between two it collects what the
+ * threads have finished (synchronously, from a MessagePort) and hands each the next piece. A
+ * thread that starts late or runs on a busier core so reads fewer pieces, instead of keeping
+ * everyone waiting at the end as equal halves did. The results are in piece order whoever read
+ * them. Plain `worker_threads`, not a pool (piscina): a pool hands tasks over from this thread's
+ * event loop, which is busy reading. Values and flags come back transferred, not copied.
  */
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import type { WidePieceResult, WidePieceTask } from './wide-rows-worker.js';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-rows-worker.js';
 
 /**
  * The compiled worker. Run from the TypeScript sources (vitest, tsx) there is none, and the
@@ -21,14 +22,30 @@ import type { WidePieceResult, WidePieceTask } from './wide-rows-worker.js';
  */
 const WIDE_PIECE_WORKER = new URL('./wide-rows-worker.js', import.meta.url);
 
-/** What a piece thread is told at start-up, so the module knows to wait for its task. */
-export const PIECE_THREAD_DATA = { dgmiWidePieceThread: true } as const;
+/** Pieces per reader (this thread and each worker): small enough to share out evenly, large enough that a piece's own costs stay small. */
+export const PIECES_PER_READER = 4;
+
+/** What a piece thread is given at start-up: the marker that makes the module wait for tasks, and the port its results go to. */
+export interface PieceThreadData {
+  readonly dgmiWidePieceThread: true;
+  readonly results: MessagePort;
+}
+
+interface Member {
+  readonly worker: Worker;
+  /** Where the thread posts its results, read synchronously here. */
+  readonly results: MessagePort;
+}
 
 export class PieceThreads {
-  private readonly idle: Worker[];
+  private members: Member[];
 
   private constructor(count: number) {
-    this.idle = Array.from({ length: count }, () => new Worker(WIDE_PIECE_WORKER, { workerData: PIECE_THREAD_DATA }));
+    this.members = Array.from({ length: count }, () => {
+      const { port1, port2 } = new MessageChannel();
+      const workerData: PieceThreadData = { dgmiWidePieceThread: true, results: port2 };
+      return { worker: new Worker(WIDE_PIECE_WORKER, { workerData, transferList: [port2] }), results: port1 };
+    });
   }
 
   /** `count` threads starting now, or none where there is no compiled worker to run. */
@@ -36,31 +53,64 @@ export class PieceThreads {
     return count > 0 && existsSync(WIDE_PIECE_WORKER) ? new PieceThreads(count) : undefined;
   }
 
-  /** Threads started and not yet given a piece. */
-  get available(): number {
-    return this.idle.length;
+  /** Threads running. */
+  get size(): number {
+    return this.members.length;
   }
 
-  /** Reads `task` on one of the threads, which then ends. */
-  read(task: WidePieceTask): Promise<WidePieceResult> {
-    const worker = this.idle.shift();
-    if (worker === undefined) return Promise.reject(new Error('no piece thread left'));
-    return new Promise((resolve, reject) => {
-      worker.once('message', (result: WidePieceResult) => {
-        resolve(result);
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`piece thread exited with code ${code} before answering`)));
-      worker.postMessage(...sendable(task));
-    });
+  /** Reads every task, on the threads and here, and returns the results in task order. */
+  async readAll(tasks: readonly WidePieceTask[]): Promise<WidePieceResult[]> {
+    const results: WidePieceResult[] = new Array<WidePieceResult>(tasks.length);
+    const inFlight = new Map<Member, number>();
+    let next = 0;
+    const give = (member: Member) => {
+      const task = tasks[next];
+      if (task === undefined) return;
+      inFlight.set(member, next++);
+      member.worker.postMessage(...sendable(task));
+    };
+    for (const member of this.members) give(member);
+    while (next < tasks.length) {
+      for (const [member, k] of inFlight) {
+        const received = receiveMessageOnPort(member.results);
+        if (received === undefined) continue;
+        results[k] = received.message as WidePieceResult;
+        inFlight.delete(member);
+        give(member);
+      }
+      const task = tasks[next];
+      if (task !== undefined) results[next++] = readWidePiece(task);
+    }
+    for (const [member, k] of inFlight) results[k] = await nextResult(member);
+    return results;
   }
 
-  /** Ends the threads not used (a file that could not be cut, or cut into fewer pieces). */
+  /** Ends the threads. */
   async close(): Promise<void> {
-    const unused = this.idle.splice(0);
-    await Promise.all(unused.map((worker) => worker.terminate()));
+    const members = this.members;
+    this.members = [];
+    for (const member of members) member.results.close();
+    await Promise.all(members.map((member) => member.worker.terminate()));
   }
+}
+
+/** The thread's next result: one already posted, or the one it is working on (a failure or an early exit rejects). */
+function nextResult(member: Member): Promise<WidePieceResult> {
+  const received = receiveMessageOnPort(member.results);
+  if (received !== undefined) return Promise.resolve(received.message as WidePieceResult);
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    const onExit = (code: number) => reject(new Error(`piece thread exited with code ${code} before answering`));
+    member.worker.once('error', onError);
+    member.worker.once('exit', onExit);
+    member.results.once('message', (result: WidePieceResult) => {
+      member.worker.off('error', onError);
+      member.worker.off('exit', onExit);
+      // Listening started the port; unref it so that an idle port keeps no process alive.
+      member.results.unref();
+      resolve(result);
+    });
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
  * piece thread (src/load/piece-threads.ts) started with this module as its script, which waits
  * for one task, answers with the rows (their typed arrays transferred) and ends.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCsvPiece, type CsvDialect, type CsvPiece } from './csv-table.js';
 import { countRecordLines, WideRowsBuilder, type WideRows, type WideRowsPlan } from './wide-rows.js';
@@ -32,14 +32,15 @@ export default function readWidePiece(task: WidePieceTask): WidePieceResult {
   return { rows: rows.finish(), diagnostics };
 }
 
-// On a piece thread (the marker is PIECE_THREAD_DATA, not imported: this module must not load
-// the thread manager): one task, one answer.
-if ((workerData as { dgmiWidePieceThread?: boolean } | null)?.dgmiWidePieceThread === true && parentPort) {
-  const port = parentPort;
-  port.once('message', (task: WidePieceTask) => {
+// On a piece thread (src/load/piece-threads.ts; its marker is checked here rather than imported,
+// as this module must not load the thread manager): each task in, its result out on the port given.
+const threadData = workerData as { dgmiWidePieceThread?: boolean; results?: MessagePort } | null;
+if (threadData?.dgmiWidePieceThread === true && threadData.results && parentPort) {
+  const results = threadData.results;
+  parentPort.on('message', (task: WidePieceTask) => {
     const result = readWidePiece(task);
     const { values, hasBadCell, isRagged } = result.rows;
     const buffers = [values.buffer, hasBadCell.buffer, isRagged.buffer].filter((buffer) => buffer instanceof ArrayBuffer);
-    port.postMessage(result, buffers);
+    results.postMessage(result, buffers);
   });
 }

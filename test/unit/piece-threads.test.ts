@@ -32,11 +32,11 @@ function csvFile(text: string) {
 }
 
 describe('piece threads (compiled build)', () => {
-  it('start as many threads as asked, and end those not used', async () => {
+  it('start as many threads as asked, and end them when closed', async () => {
     const threads = PieceThreads.start(2);
-    expect(threads?.available).toBe(2);
+    expect(threads?.size).toBe(2);
     await threads?.close();
-    expect(threads?.available).toBe(0);
+    expect(threads?.size).toBe(0);
     expect(PieceThreads.start(0)).toBeUndefined();
   });
 
@@ -55,8 +55,12 @@ describe('piece threads (compiled build)', () => {
     const here = readWidePiece(task);
     const threads = PieceThreads.start(1);
     expect(threads).toBeDefined();
-    const there = await threads!.read(task);
-    expect(threads!.available).toBe(0);
+    // Two copies of the task, one for the thread and one read here, in whichever order they finish.
+    const [there, alsoHere] = await threads!.readAll([task, task]);
+    await threads!.close();
+    expect(alsoHere).toEqual(here);
+    expect(there).toBeDefined();
+    if (!there) return;
     expect(there.rows.values).toBeInstanceOf(Float64Array);
     expect(Array.from(there.rows.values)).toEqual(Array.from(here.rows.values));
     expect(Array.from(there.rows.hasBadCell)).toEqual(Array.from(here.rows.hasBadCell));
@@ -87,7 +91,9 @@ describe('piece threads (compiled build)', () => {
     };
     const here = readWidePiece(task);
     const threads = PieceThreads.start(1);
-    const there = await threads!.read(task);
+    const [there] = await threads!.readAll([task, task]);
+    await threads!.close();
+    if (!there) throw new Error('no result');
     expect(Array.from(there.rows.values)).toEqual(Array.from(here.rows.values));
     expect(there.rows.rowCells).toEqual(here.rows.rowCells);
     expect(here.rows.rowCells.name).toEqual(Array.from({ length: 10 }, (_, i) => `地区${20 + i}`));
@@ -95,6 +101,26 @@ describe('piece threads (compiled build)', () => {
     // The copy sent was transferred, not the file's memory: the file is intact.
     expect(file.byteLength).toBeGreaterThan(0);
     expect(file.subarray(start, end).toString()).toContain('地区20');
+  });
+
+  it('many pieces shared out between two threads and this one come back in piece order', async () => {
+    const pieces = Array.from({ length: 12 }, (_, k) => ({
+      piece: { text: `${ROWS.slice(3 * k, 3 * k + 3).join('\n')}\n`, lineOffset: 1 + 3 * k },
+      file: 'f.csv',
+      dialect: { delimiter: ',', recordDelimiter: '\n' } as const,
+      header: HEADER.split(','),
+      plan: {
+        targets: loadTestFramework().indicators.map((indicator, t) => ({ column: 4 + t, spec: cellSpecOf(indicator) })),
+        rows: { region: 0, name: 1, group: 2, period: 3 },
+        maxProblems: 100,
+      },
+    }));
+    const threads = PieceThreads.start(2);
+    const results = await threads!.readAll(pieces);
+    await threads!.close();
+    expect(results.map((result) => result.rows.rowCells.region[0])).toEqual(Array.from({ length: 12 }, (_, k) => String(100000 + 3 * k)));
+    expect(results.flatMap((result) => result.rows.lines)).toEqual(Array.from({ length: 36 }, (_, r) => r + 2));
+    expect(results).toEqual(pieces.map(readWidePiece));
   });
 
   it('a file read in 3 pieces (2 of them on threads) is the file read whole', async () => {
