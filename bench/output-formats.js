@@ -9,7 +9,9 @@
  * --detail summary run, whose output is tiny), turn every number of the document into text
  * (JSON.stringify of the same count of doubles, in this thread), and write as many bytes as the
  * document has. Writes bench/output-formats.md. BENCH_RUNS (default 1) runs each that often and
- * keeps the median.
+ * keeps the median. BENCH_BASELINE=DIR (another checkout, built) also runs each csv, ndjson and
+ * parquet case with that build, alternating with this one in the same rounds, so that before and
+ * after share the machine's load; their ratio is recorded.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -28,23 +30,35 @@ const shape = { dims: 4, groupsPerDim: 5, indicatorsPerGroup: 10 };
 const files = writeWorkload(outDir, 'township', shape, 40000, 40000);
 const groups = shape.dims + shape.dims * shape.groupsPerDim;
 
-function cli(label, format, extra) {
+const baseline = process.env['BENCH_BASELINE'];
+
+/** One run of the CLI (this build, or with `root` another one's) into `out`: wall ms and peak RSS MiB. */
+function runOnce(label, format, extra, out, root) {
+  rmSync(out, { force: true });
+  const env = root === undefined ? process.env : { ...process.env, BENCH_ROOT: root };
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [`${here}cli-child.js`, 'score', files.framework, files.data, '--format', format, '--output', out, ...extra], { encoding: 'utf8', env });
+  const wallMs = performance.now() - t0;
+  const report = /BENCH (\{.*\})/u.exec(r.stderr);
+  if (!report || r.status !== 0) throw new Error(`${label} failed: ${r.stderr.slice(0, 2000)}`);
+  return { wallMs, rssMiB: JSON.parse(report[1]).maxRssKiB / 1024 };
+}
+
+function cli(label, format, extra, withBaseline = false) {
   const out = `${outDir}/township-out.${format}`;
   const walls = [];
   const rss = [];
-  let bytes = 0;
+  const baseWalls = [];
   for (let i = 0; i < runs; i++) {
-    rmSync(out, { force: true });
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, [`${here}cli-child.js`, 'score', files.framework, files.data, '--format', format, '--output', out, ...extra], { encoding: 'utf8' });
-    walls.push(performance.now() - t0);
-    const report = /BENCH (\{.*\})/u.exec(r.stderr);
-    if (!report || r.status !== 0) throw new Error(`${label} failed: ${r.stderr.slice(0, 2000)}`);
-    rss.push(JSON.parse(report[1]).maxRssKiB / 1024);
-    bytes = statSync(out).size;
+    const run = runOnce(label, format, extra, out);
+    walls.push(run.wallMs);
+    rss.push(run.rssMiB);
+    if (withBaseline && baseline) baseWalls.push(runOnce(`${label} (baseline)`, format, extra, `${out}.baseline`, baseline).wallMs);
   }
-  const row = { label, wallMs: median(walls), rssMiB: Math.max(...rss), bytes };
-  process.stderr.write(`${label}: ${(row.wallMs / 1000).toFixed(2)} s, ${row.rssMiB.toFixed(0)} MiB, ${(bytes / 1e6).toFixed(0)} MB\n`);
+  const bytes = statSync(out).size;
+  if (baseWalls.length > 0) rmSync(`${out}.baseline`, { force: true });
+  const row = { label, wallMs: median(walls), rssMiB: Math.max(...rss), bytes, ...(baseWalls.length > 0 ? { baselineMs: median(baseWalls) } : {}) };
+  process.stderr.write(`${label}: ${(row.wallMs / 1000).toFixed(2)} s, ${row.rssMiB.toFixed(0)} MiB, ${(bytes / 1e6).toFixed(0)} MB${row.baselineMs ? `; baseline ${(row.baselineMs / 1000).toFixed(2)} s` : ''}\n`);
   return row;
 }
 
@@ -76,9 +90,9 @@ function writeBytesMs(bytes) {
 }
 
 const rows = [
-  cli('csv (default: groups)', 'csv', []),
-  cli('ndjson --detail summary', 'ndjson', ['--detail', 'summary']),
-  cli('parquet (default: groups)', 'parquet', []),
+  cli('csv (default: groups)', 'csv', [], true),
+  cli('ndjson --detail summary', 'ndjson', ['--detail', 'summary'], true),
+  cli('parquet (default: groups)', 'parquet', [], true),
   cli('parquet --detail indicators', 'parquet', ['--detail', 'indicators']),
   cli('ndjson (default: indicators)', 'ndjson', []),
   cli('json (default: indicators)', 'json', []),
@@ -111,6 +125,16 @@ const lines = [
   '',
   'Targets (issue 14): csv, ndjson --detail summary and parquet end to end < 5 s; peak RSS < 1 GiB.',
   '',
+  ...(baseline
+    ? [
+        `Before / after in the same rounds (BENCH_BASELINE=${baseline}):`,
+        '',
+        '| output | baseline build | this build | this / baseline |',
+        '|---|---|---|---|',
+        ...rows.filter((r) => r.baselineMs !== undefined).map((r) => `| ${r.label} | ${fmt(r.baselineMs)} | ${fmt(r.wallMs)} | ${(r.wallMs / r.baselineMs).toFixed(2)} |`),
+        '',
+      ]
+    : []),
 ];
 writeFileSync(`${here}output-formats.md`, lines.join('\n'));
 process.stdout.write(lines.join('\n'));
