@@ -12,6 +12,7 @@ import type { ResultFormatOptions } from '../report/results/formatter.js';
 import { jsonBatchRows, jsonHead, jsonResultChunks, jsonResultColumns, jsonTail, type JsonResultColumns } from '../report/results/json.js';
 import { selectRows, type RowSelection } from '../report/results/select.js';
 import { hasGroups, hasIndicators, type ResultDetail } from '../report/results/detail.js';
+import { orderedBatches, sharedCopy, type BatchTask } from './batch-threads.js';
 
 export interface JsonWorkerData {
   readonly columns: JsonResultColumns;
@@ -20,10 +21,7 @@ export interface JsonWorkerData {
 }
 
 /** Write results `rows[start..end)`. */
-export interface JsonBatchTask {
-  readonly start: number;
-  readonly end: number;
-}
+export type JsonBatchTask = BatchTask;
 
 /**
  * Below this many numbers in the results, starting threads costs more than it saves: measured,
@@ -67,56 +65,20 @@ export async function* parallelJsonChunks(table: ScoreTable, options: ResultForm
   }
   const rows = selectRows(table, options);
   yield jsonHead(table, rows.length > 0);
-  if (rows.length > 0) yield* workerBatches(sharedColumns(jsonResultColumns(table, options.detail)), shared(rows), threads);
-  yield jsonTail(table, options, rows.length > 0);
-}
-
-async function* workerBatches(columns: JsonResultColumns, rows: Uint32Array, threads: number): AsyncGenerator<Uint8Array, void, undefined> {
-  // Loaded here, not at the top: most runs start no thread, and piscina costs start-up time.
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<JsonBatchTask, Uint8Array>({
-    filename: JSON_WORKER.href,
-    minThreads: threads,
-    maxThreads: threads,
-    workerData: { columns, rows } satisfies JsonWorkerData,
-  });
-  const step = jsonBatchRows(columns);
-  const pending: Promise<Uint8Array>[] = [];
-  let next = 0;
-  const submit = () => {
-    const task = { start: next, end: Math.min(rows.length, next + step) };
-    next = task.end;
-    const result = pool.run(task);
-    // Awaited in order below; this keeps a failure of a later batch from going unhandled meanwhile.
-    result.catch(() => undefined);
-    pending.push(result);
-  };
-  try {
-    // Two batches per thread in flight: threads never wait for work, and memory stays bounded.
-    while (next < rows.length && pending.length < 2 * threads) submit();
-    for (let result = pending.shift(); result !== undefined; result = pending.shift()) {
-      const bytes = await result;
-      if (next < rows.length) submit();
-      yield bytes;
-    }
-  } finally {
-    await pool.destroy();
+  if (rows.length > 0) {
+    const columns = sharedColumns(jsonResultColumns(table, options.detail));
+    yield* orderedBatches(JSON_WORKER, { columns, rows: sharedCopy(rows) } satisfies JsonWorkerData, rows.length, jsonBatchRows(columns), threads);
   }
+  yield jsonTail(table, options, rows.length > 0);
 }
 
 /** The columns with every typed array copied into shared memory, so threads read them without a copy each. */
 function sharedColumns(columns: JsonResultColumns): JsonResultColumns {
   return {
     ...columns,
-    score: shared(columns.score),
-    rank: shared(columns.rank),
-    nodes: columns.nodes.map((n) => ({ score: shared(n.score), rank: shared(n.rank), contribution: shared(n.contribution) })),
-    indicators: columns.indicators.map((i) => ({ value: shared(i.value), normalised: shared(i.normalised), imputed: shared(i.imputed) })),
+    score: sharedCopy(columns.score),
+    rank: sharedCopy(columns.rank),
+    nodes: columns.nodes.map((n) => ({ score: sharedCopy(n.score), rank: sharedCopy(n.rank), contribution: sharedCopy(n.contribution) })),
+    indicators: columns.indicators.map((i) => ({ value: sharedCopy(i.value), normalised: sharedCopy(i.normalised), imputed: sharedCopy(i.imputed) })),
   };
-}
-
-function shared<T extends Float64Array | Uint8Array | Uint32Array>(array: T): T {
-  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength));
-  copy.set(array);
-  return copy;
 }

@@ -249,6 +249,23 @@ describe('dgmi score', () => {
       }
     });
 
+    it('writes CSV on worker threads byte for byte as in one thread, with --bom, --period and --top, to stdout and to a file', () => {
+      // With every indicator a CSV batch is about 1 MB / (40 + 18 × 70 numbers) = 806 rows: 2,000 rows make 3 batches.
+      const dir = tmp();
+      const { framework, data } = generated(dir, 2000);
+      const args = ['score', framework, data, '--format', 'csv', '--detail', 'indicators'];
+      const one = runDgmi([...args, '--threads', '1', '--bom']);
+      const file = join(dir, 'two.csv');
+      expect(runDgmi([...args, '--threads', '2', '--bom', '--output', file]).status).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(one.stdout);
+      const lines = one.stdout.trimEnd().split('\r\n');
+      expect(lines).toHaveLength(2001);
+      expect(lines[0]?.replace(/^\uFEFF/u, '').split(',')).toHaveLength(8 + 8 + 3 * 30);
+      const top = runDgmi([...args, '--threads', '1', '--period', '2022', '--top', '900']).stdout;
+      expect(runDgmi([...args, '--threads', '2', '--period', '2022', '--top', '900']).stdout).toBe(top);
+      expect(top.trimEnd().split('\r\n')).toHaveLength(901);
+    });
+
     it('reads a large file in pieces on worker threads with the same rows, diagnostics and exit status', () => {
       const dir = tmp();
       const { framework, data } = generated(dir);

@@ -4,7 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { parallelCsvChunks } from '../../src/cli/csv-workers.js';
 import { parallelJsonChunks } from '../../src/cli/json-workers.js';
+import { formatCsv } from '../../src/report/results/csv.js';
 import { parseSubmissions } from '../../src/load/submissions.js';
 import { loadTestFramework } from '../fixtures/data/framework.js';
 import { plainPalette } from '../../src/report/palette.js';
@@ -19,6 +21,15 @@ describe('worker threads asked for from the TypeScript sources', () => {
     for await (const chunk of parallelJsonChunks(fixtureTable(), options, 2)) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk);
     expect(text).toBe(formatJson(fixtureTable(), options));
     expect(text).toContain('"region": "310000"');
+  });
+
+  it('CSV output: written in this thread, the same bytes', async () => {
+    const options = { lang: 'en', palette: plainPalette, toolVersion: '0.1.0', detail: 'indicators', bom: true } as const;
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of parallelCsvChunks(fixtureTable(), options, 2)) chunks.push(chunk);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks));
+    expect(text).toBe(formatCsv(fixtureTable(), options));
+    expect(text.startsWith('\uFEFFperiod,rank,region')).toBe(true);
   });
 
   it('CSV: the pieces read one after another in this thread, the same rows and diagnostics', async () => {

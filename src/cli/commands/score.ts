@@ -5,6 +5,7 @@ import { preparationSummary } from '../../report/results/preparation.js';
 import type { ResultDetail, ScoreFormat } from '../../report/results/index.js';
 import { isDetailedFormat } from '../../report/results/detail.js';
 import { EXIT, type Io } from '../io.js';
+import { csvThreads, parallelCsvChunks } from '../csv-workers.js';
 import { jsonThreads, parallelJsonChunks } from '../json-workers.js';
 import { isBinaryFormat, startLoadingWriter } from '../result-writers.js';
 import { exitForScores, loadAndScore } from './inputs.js';
@@ -54,8 +55,13 @@ export async function runScore(io: Io, version: string, frameworkPath: string, d
     if (written !== EXIT.ok) return written;
     return run.status ?? exitForScores(run.table, run.diagnostics, options.failOn);
   }
-  const threads = options.format === 'json' ? jsonThreads(run.table, formatOptions, options.threads) : 0;
-  const text = threads > 0 ? parallelJsonChunks(run.table, formatOptions, threads) : (await loading.writer)(run.table, formatOptions);
+  const threads = options.format === 'json' ? jsonThreads(run.table, formatOptions, options.threads) : options.format === 'csv' ? csvThreads(run.table, formatOptions, options.threads) : 0;
+  const text =
+    threads === 0
+      ? (await loading.writer)(run.table, formatOptions)
+      : options.format === 'json'
+        ? parallelJsonChunks(run.table, formatOptions, threads)
+        : parallelCsvChunks(run.table, formatOptions, threads);
   const written = await emit(io, text, options.output, [frameworkPath, ...dataPaths], p.lang);
   if (written !== EXIT.ok) return written;
   // Data preparation (issue 10): one summary line on stderr when the framework prepares.
