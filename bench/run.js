@@ -3,7 +3,9 @@
  * 5), and writes its medians between its markers in bench/results.md, keeping the rest.
  * BENCH_ONLY=startup,csv,json picks sections (default all); BENCH_ROOT measures another build
  * (a checkout with its own dist/) for before/after figures, BENCH_BASELINE=DIR runs another build
- * in the same rounds as this one (csv and startup sections); BENCH_RESULTS writes elsewhere.
+ * in the same rounds as this one (csv and startup sections); BENCH_RESULTS writes elsewhere;
+ * BENCH_CSV_WORKLOADS=r20k,township picks CSV workloads; BENCH_SOURCE_MAPS=1 adds start-up runs
+ * under `--enable-source-maps`.
  *
  * - startup (issue 15): `--version`, `validate`, `score` on the samples, as ratios to `node -e 0`.
  * - csv (issue 15): end to end with `--format csv` at 20,000 × 100 and 40,000 × 200, as ratios to
@@ -63,7 +65,9 @@ if (sections.includes('startup')) {
 }
 
 if (sections.includes('csv')) {
-  const rows = CSV_WORKLOADS.flatMap((w) => measureCsvThroughput(w, writeWorkload(outDir, w.name, w.shape, w.regions, w.seed), outDir));
+  // BENCH_CSV_WORKLOADS=r20k measures the 20,000 × 100 workload alone (township: 40,000 × 200).
+  const picked = process.env['BENCH_CSV_WORKLOADS']?.split(',');
+  const rows = CSV_WORKLOADS.filter((w) => picked === undefined || picked.includes(w.name)).flatMap((w) => measureCsvThroughput(w, writeWorkload(outDir, w.name, w.shape, w.regions, w.seed), outDir));
   writeSection('csv', [
     '## End to end, `--format csv`',
     '',
