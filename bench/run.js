@@ -57,7 +57,7 @@ if (sections.includes('startup')) {
   writeSection(baseline ? 'startup-baseline' : 'startup', [
     baseline ? '## Start-up, before (baseline) and after in the same rounds' : '## Start-up',
     '',
-    ...provenance(`BENCH_ONLY=startup${baseline ? ` BENCH_BASELINE=${baseline}` : ''} npm run bench`),
+    ...provenance(`BENCH_ONLY=startup${baseline ? ` BENCH_BASELINE=${baseline}` : ''}${process.env['BENCH_SOURCE_MAPS'] === '1' ? ' BENCH_SOURCE_MAPS=1' : ''} npm run bench`),
     '',
     ...startupLines(rows),
   ]);
@@ -71,7 +71,7 @@ if (sections.includes('csv')) {
   writeSection('csv', [
     '## End to end, `--format csv`',
     '',
-    ...provenance(`BENCH_ONLY=csv${process.env['BENCH_BASELINE'] ? ` BENCH_BASELINE=${process.env['BENCH_BASELINE']}` : ''} npm run bench`),
+    ...provenance(`BENCH_ONLY=csv${picked ? ` BENCH_CSV_WORKLOADS=${picked.join(',')}` : ''}${process.env['BENCH_BASELINE'] ? ` BENCH_BASELINE=${process.env['BENCH_BASELINE']}` : ''} npm run bench`),
     '- End to end = `node bin/dgmi.js score FRAMEWORK DATA --format csv --output FILE` (start-up, read, parse, score, tier, format, atomic write), default threads and `--threads 1`; floor = csv-parse alone (sync API, read + parse the same file, one thread, timed inside its process).',
     '',
     ...csvThroughputLines(rows),
