@@ -3,7 +3,9 @@
  * 5), and writes its medians between its markers in bench/results.md, keeping the rest.
  * BENCH_ONLY=startup,csv,json picks sections (default all); BENCH_ROOT measures another build
  * (a checkout with its own dist/) for before/after figures, BENCH_BASELINE=DIR runs another build
- * in the same rounds as this one (csv and startup sections); BENCH_RESULTS writes elsewhere.
+ * in the same rounds as this one (csv and startup sections); BENCH_RESULTS writes elsewhere;
+ * BENCH_CSV_WORKLOADS=r20k,township picks CSV workloads; BENCH_SOURCE_MAPS=1 adds start-up runs
+ * under `--enable-source-maps`.
  *
  * - startup (issue 15): `--version`, `validate`, `score` on the samples, as ratios to `node -e 0`.
  * - csv (issue 15): end to end with `--format csv` at 20,000 × 100 and 40,000 × 200, as ratios to
@@ -55,7 +57,7 @@ if (sections.includes('startup')) {
   writeSection(baseline ? 'startup-baseline' : 'startup', [
     baseline ? '## Start-up, before (baseline) and after in the same rounds' : '## Start-up',
     '',
-    ...provenance(`BENCH_ONLY=startup${baseline ? ` BENCH_BASELINE=${baseline}` : ''} npm run bench`),
+    ...provenance(`BENCH_ONLY=startup${baseline ? ` BENCH_BASELINE=${baseline}` : ''}${process.env['BENCH_SOURCE_MAPS'] === '1' ? ' BENCH_SOURCE_MAPS=1' : ''} npm run bench`),
     '',
     ...startupLines(rows),
   ]);
@@ -63,11 +65,13 @@ if (sections.includes('startup')) {
 }
 
 if (sections.includes('csv')) {
-  const rows = CSV_WORKLOADS.flatMap((w) => measureCsvThroughput(w, writeWorkload(outDir, w.name, w.shape, w.regions, w.seed), outDir));
+  // BENCH_CSV_WORKLOADS=r20k measures the 20,000 × 100 workload alone (township: 40,000 × 200).
+  const picked = process.env['BENCH_CSV_WORKLOADS']?.split(',');
+  const rows = CSV_WORKLOADS.filter((w) => picked === undefined || picked.includes(w.name)).flatMap((w) => measureCsvThroughput(w, writeWorkload(outDir, w.name, w.shape, w.regions, w.seed), outDir));
   writeSection('csv', [
     '## End to end, `--format csv`',
     '',
-    ...provenance(`BENCH_ONLY=csv${process.env['BENCH_BASELINE'] ? ` BENCH_BASELINE=${process.env['BENCH_BASELINE']}` : ''} npm run bench`),
+    ...provenance(`BENCH_ONLY=csv${picked ? ` BENCH_CSV_WORKLOADS=${picked.join(',')}` : ''}${process.env['BENCH_BASELINE'] ? ` BENCH_BASELINE=${process.env['BENCH_BASELINE']}` : ''} npm run bench`),
     '- End to end = `node bin/dgmi.js score FRAMEWORK DATA --format csv --output FILE` (start-up, read, parse, score, tier, format, atomic write), default threads and `--threads 1`; floor = csv-parse alone (sync API, read + parse the same file, one thread, timed inside its process).',
     '',
     ...csvThroughputLines(rows),

@@ -21,15 +21,20 @@ export const STARTUP_COMMANDS = [
  * With BENCH_BASELINE=DIR (another build, e.g. the commit before a change), each dgmi command
  * is also run from that build's `bin/dgmi.js`, interleaved with this one's in the same rounds,
  * so that before and after share the machine's load; `score --format csv` is added to both.
+ * BENCH_SOURCE_MAPS=1 adds this build's commands under `--enable-source-maps`.
  */
-export function startupCommands(baseline = process.env['BENCH_BASELINE']) {
-  if (!baseline) return STARTUP_COMMANDS;
+export function startupCommands(baseline = process.env['BENCH_BASELINE'], sourceMaps = process.env['BENCH_SOURCE_MAPS'] === '1') {
+  // With BENCH_SOURCE_MAPS=1, this build's commands also run under `node --enable-source-maps`:
+  // what reading the bundle's source maps (for stack traces in src/*.ts) costs at start-up.
+  const withSourceMaps = sourceMaps ? STARTUP_COMMANDS.slice(1).map((command) => ({ ...command, name: `${command.name} with \`--enable-source-maps\``, args: ['--enable-source-maps', ...command.args] })) : [];
+  if (!baseline) return [...STARTUP_COMMANDS, ...withSourceMaps];
   const csv = { name: '`dgmi score … --format csv` (62 sample submissions)', args: ['bin/dgmi.js', 'score', 'indicators/cn-dgdi.yaml', ...samples, '--format', 'csv'], target: 3 };
   const bin = resolve(baseline, 'bin/dgmi.js');
   const commands = [...STARTUP_COMMANDS, csv];
   return [
     ...commands,
     ...commands.slice(1).map((command) => ({ ...command, name: `${command.name} — baseline`, args: [bin, ...command.args.slice(1)] })),
+    ...withSourceMaps,
   ];
 }
 

@@ -5,4 +5,7 @@ import module from 'node:module';
 // turns it off); Node 20 has no such cache. It must be on before the modules load, hence the
 // dynamic import.
 module.enableCompileCache?.();
-await import('../dist/cli/main.js');
+// The CLI as bundled by esbuild (`npm run bundle`, docs/performance.md): a few dozen chunks load
+// faster than the ~270 modules of dist/cli/ they come from (the library, dist/index.js, is not
+// bundled). Run `node --enable-source-maps bin/dgmi.js …` for stack traces in src/*.ts.
+await import('../dist/cli-bundle/main.js');

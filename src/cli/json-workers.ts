@@ -33,7 +33,8 @@ const PARALLEL_MIN_NUMBERS = 4_000_000;
 
 /**
  * The compiled worker. Run from the TypeScript sources (vitest, tsx) there is none, and the JSON
- * is written in this thread instead — the same bytes, only slower.
+ * is written in this thread instead — the same bytes, only slower. In the bundled CLI it is an
+ * entry point in the folder of the chunk holding this code (docs/bundle.md).
  */
 const JSON_WORKER = new URL('./json-worker.js', import.meta.url);
 

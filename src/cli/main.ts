@@ -2,6 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { processIo } from './io.js';
 
+/**
+ * Read at run time, not inlined: the same URL finds package.json from dist/cli/main.js and from
+ * the bundle's dist/cli-bundle/main.js, both two folders below the package root (docs/bundle.md).
+ */
 function packageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };

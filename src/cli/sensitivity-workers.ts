@@ -28,7 +28,11 @@ export interface ReplicationBatch {
   readonly end: number;
 }
 
-/** The compiled worker; run from the TypeScript sources (vitest, tsx) there is none, and the replications run in this thread — the same bytes. */
+/**
+ * The compiled worker; run from the TypeScript sources (vitest, tsx) there is none, and the
+ * replications run in this thread — the same bytes. In the bundled CLI it is an entry point in
+ * the folder of the chunk holding this code (docs/bundle.md).
+ */
 const SENSITIVITY_WORKER = new URL('./sensitivity-worker.js', import.meta.url);
 
 /**

@@ -4,6 +4,12 @@
  * the test names the packages and dgmi modules that must not be among them — so a static
  * import of a command module or a heavy library in `src/cli/program.ts` fails here, not only
  * in a benchmark.
+ *
+ * The executable runs the CLI bundled by esbuild (dist/cli-bundle/, `npm run bundle`): what
+ * loads there are chunks, each holding the modules that the same set of entry points and lazy
+ * imports reach. The build writes esbuild's metafile, and each loaded chunk stands here for the
+ * modules and packages it holds, so the assertions below name the same `dist/…` modules and
+ * packages as without the bundle.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,8 +23,31 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const recorder = join(projectRoot, 'test/fixtures/startup/record-modules.mjs');
 const samples = [...readdirSync(join(projectRoot, 'samples/2021')).map((f) => `samples/2021/${f}`), 'samples/provinces-2022.csv'];
 
+/** What esbuild's metafile says of one output file: the source files (and packages) inside it. */
+interface BundleOutput {
+  readonly inputs: Readonly<Record<string, unknown>>;
+}
+const BUNDLE_DIR = 'dist/cli-bundle/';
+const bundleOutputs = (JSON.parse(readFileSync(join(projectRoot, BUNDLE_DIR, 'meta.json'), 'utf8')) as { outputs: Record<string, BundleOutput> }).outputs;
+
+/**
+ * A loaded file as the files it was built from: a chunk of the bundle as its inputs (paths in
+ * the project, as the metafile writes them), anything else as itself. A chunk the metafile does
+ * not know means a stale build, which must fail rather than hide what loaded.
+ */
+function sourcesOf(inProject: string): readonly string[] {
+  if (!inProject.startsWith(BUNDLE_DIR)) return [inProject];
+  const output = bundleOutputs[inProject];
+  if (output === undefined) throw new Error(`${inProject} is not in ${BUNDLE_DIR}meta.json: rebuild (npm run build)`);
+  return Object.keys(output.inputs);
+}
+
 interface Loaded {
   readonly status: number | null;
+  /** Files of the bundle loaded (`dist/cli-bundle/…`), before they are mapped to their inputs. */
+  readonly bundleFiles: ReadonlySet<string>;
+  /** Files of dist/ loaded as themselves, not through the bundle (the library's, dist/index.js and what it imports). */
+  readonly unbundled: ReadonlySet<string>;
   /** npm packages loaded, by name. */
   readonly packages: ReadonlySet<string>;
   /** dgmi's own modules loaded, as `dist/…` paths. */
@@ -37,13 +66,19 @@ function loaded(args: readonly string[]): Loaded {
   const paths = readFileSync(record, 'utf8').split('\n').filter((line) => line !== '');
   const packages = new Set<string>();
   const modules = new Set<string>();
+  const bundleFiles = new Set<string>();
+  const unbundled = new Set<string>();
   for (const path of paths) {
     const inProject = relative(projectRoot, path).split(sep).join('/');
-    const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(inProject);
-    if (pkg?.[1] !== undefined) packages.add(pkg[1]);
-    else if (inProject.startsWith('dist/')) modules.add(inProject);
+    if (inProject.startsWith(BUNDLE_DIR)) bundleFiles.add(inProject);
+    else if (inProject.startsWith('dist/')) unbundled.add(inProject);
+    for (const source of sourcesOf(inProject)) {
+      const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(source);
+      if (pkg?.[1] !== undefined) packages.add(pkg[1]);
+      else if (source.startsWith('dist/')) modules.add(source);
+    }
   }
-  return { status: result.status, packages, modules };
+  return { status: result.status, bundleFiles, unbundled, packages, modules };
 }
 
 /** The command line itself: the program, its option lists, the process boundary. */
@@ -87,11 +122,15 @@ describe('what each command loads', () => {
       expect(run.status).toBe(0);
       expect([...run.packages]).toEqual([]);
       expect([...run.modules].sort()).toEqual(['dist/cli/io.js', 'dist/cli/main.js']);
+      // Through the bundle: its entry, and the chunks holding io (shared with the workers) and esbuild's helpers.
+      expect(run.bundleFiles).toContain('dist/cli-bundle/main.js');
+      expect([...run.unbundled]).toEqual([]);
     }
     const help = loaded(['bin/dgmi.js', '--help']);
     expect(help.status).toBe(0);
     expect([...help.packages]).toEqual(['commander']);
     expect([...help.modules].sort()).toEqual([...PROGRAM_MODULES].sort());
+    expect([...help.unbundled]).toEqual([]);
   });
 
   it('--version prints what commander prints for it, with or without the shortcut', () => {
@@ -122,6 +161,7 @@ describe('what each command loads', () => {
     for (const pkg of [...NOT_FOR_UTF8_CSV, 'csv-parse']) expect(run.packages, pkg).not.toContain(pkg);
     expect(run.modules).not.toContain('dist/load/submissions.js');
     expect(commandModules(run)).toEqual(['dist/cli/commands/shared.js', 'dist/cli/commands/validate.js']);
+    expect([...run.unbundled]).toEqual([]);
   });
 
   it('validate --data on UTF-8 CSV loads the CSV parser but no XLSX, encoding, table or worker-pool library', () => {
