@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isUtf8Text, splitCsvBytes } from '../../src/load/csv-byte-split.js';
-import { parseCsvPiece, parseCsvTable, splitCsvText } from '../../src/load/csv-table.js';
+import { parseCsvPiece, parseCsvTable, splitCsvText, type CsvSplit } from '../../src/load/csv-table.js';
 
 const field = fc.oneof(
   fc.constantFrom('', ' ', '1', '2.5', '85%', 'abc', '地区', '１２', '1,234'.replace(',', ''), '\u3000', '\r', 'a\rb'),
@@ -64,9 +64,8 @@ function mayDecline(text: string): boolean {
   return first === '\r' || (/[\r\n]$/u.test(text) && !text.endsWith(first ?? ''));
 }
 
-/** `text` cut into `count` pieces and read piece by piece, in the shape parseCsvTable gives; undefined when declined. */
-function readInPieces(text: string, count: number) {
-  const split = splitCsvText(text, 'f.csv', count);
+/** The pieces of `split` read one after another, in the shape parseCsvTable gives; undefined when the splitter declined. */
+function readPieces(split: CsvSplit | undefined) {
   if (!split) return undefined;
   const records = [];
   const diagnostics = [];
@@ -75,7 +74,12 @@ function readInPieces(text: string, count: number) {
     records.push(...parsed.records);
     diagnostics.push(...parsed.diagnostics);
   }
-  return { header: split.header, headerLine: split.headerLine, records, diagnostics };
+  return { header: split.header, headerLine: split.headerLine, records, diagnostics, split };
+}
+
+/** `text` cut into `count` pieces and read piece by piece; undefined when declined. */
+function readInPieces(text: string, count: number) {
+  return readPieces(splitCsvText(text, 'f.csv', count));
 }
 
 describe('splitCsvText + parseCsvPiece', () => {
@@ -161,17 +165,7 @@ describe('splitCsvText + parseCsvPiece', () => {
 
 /** `text` as UTF-8 bytes (with a BOM or not), cut by `splitCsvBytes` with a head of `headBytes`, read piece by piece. */
 function readBytesInPieces(text: string, count: number, headBytes: number, withBom: boolean) {
-  const bytes = new TextEncoder().encode(`${withBom ? '\uFEFF' : ''}${text}`);
-  const split = splitCsvBytes(bytes, 'f.csv', count, headBytes);
-  if (!split) return undefined;
-  const records = [];
-  const diagnostics = [];
-  for (const piece of split.pieces) {
-    const parsed = parseCsvPiece(piece, 'f.csv', split.dialect, split.header);
-    records.push(...parsed.records);
-    diagnostics.push(...parsed.diagnostics);
-  }
-  return { split, records, diagnostics };
+  return readPieces(splitCsvBytes(new TextEncoder().encode(`${withBom ? '\uFEFF' : ''}${text}`), 'f.csv', count, headBytes));
 }
 
 describe('splitCsvBytes: a UTF-8 file cut as bytes, without decoding it', () => {

@@ -26,6 +26,21 @@ const HEADER = 'region,name,group,period,online_rate,cdo,has_portal,services';
 /** 40 rows: every 7th has a bad percentage, row 12 one field too many. */
 const ROWS = Array.from({ length: 40 }, (_, r) => `${100000 + r},地区${r},east,2022,${r % 7 === 0 ? 'abc' : r},${r % 3},是,${r}${r === 12 ? ',extra' : ''}`);
 
+/** A task reading `piece` of a file with {@link HEADER}, every indicator of the load-test framework converted. */
+function pieceTask(piece: WidePieceTask['piece']): WidePieceTask {
+  return {
+    piece,
+    file: 'f.csv',
+    dialect: { delimiter: ',', recordDelimiter: '\n' },
+    header: HEADER.split(','),
+    plan: {
+      targets: loadTestFramework().indicators.map((indicator, k) => ({ column: 4 + k, spec: cellSpecOf(indicator) })),
+      rows: { region: 0, name: 1, group: 2, period: 3 },
+      maxProblems: 100,
+    },
+  };
+}
+
 function csvFile(text: string) {
   const bytes = new TextEncoder().encode(text);
   return { path: 'f.csv', bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -41,17 +56,7 @@ describe('piece threads (compiled build)', () => {
   });
 
   it('a piece read on a thread gives what this thread reads from it, arrays and findings alike', async () => {
-    const task: WidePieceTask = {
-      piece: { text: `${ROWS.slice(10, 20).join('\n')}\n`, lineOffset: 11 },
-      file: 'f.csv',
-      dialect: { delimiter: ',', recordDelimiter: '\n' },
-      header: HEADER.split(','),
-      plan: {
-        targets: loadTestFramework().indicators.map((indicator, k) => ({ column: 4 + k, spec: cellSpecOf(indicator) })),
-        rows: { region: 0, name: 1, group: 2, period: 3 },
-        maxProblems: 100,
-      },
-    };
+    const task = pieceTask({ text: `${ROWS.slice(10, 20).join('\n')}\n`, lineOffset: 11 });
     const here = readWidePiece(task);
     const threads = PieceThreads.start(1);
     expect(threads).toBeDefined();
@@ -78,17 +83,7 @@ describe('piece threads (compiled build)', () => {
     const file = Buffer.from(`${HEADER}\n${ROWS.join('\n')}\n`);
     const start = file.indexOf(`${ROWS[20]}`);
     const end = file.indexOf(`${ROWS[30]}`);
-    const task: WidePieceTask = {
-      piece: { bytes: file.subarray(start, end), lineOffset: 21 },
-      file: 'f.csv',
-      dialect: { delimiter: ',', recordDelimiter: '\n' },
-      header: HEADER.split(','),
-      plan: {
-        targets: loadTestFramework().indicators.map((indicator, k) => ({ column: 4 + k, spec: cellSpecOf(indicator) })),
-        rows: { region: 0, name: 1, group: 2, period: 3 },
-        maxProblems: 100,
-      },
-    };
+    const task = pieceTask({ bytes: file.subarray(start, end), lineOffset: 21 });
     const here = readWidePiece(task);
     const threads = PieceThreads.start(1);
     const [there] = await threads!.readAll([task, task]);
@@ -104,17 +99,7 @@ describe('piece threads (compiled build)', () => {
   });
 
   it('many pieces shared out between two threads and this one come back in piece order', async () => {
-    const pieces = Array.from({ length: 12 }, (_, k) => ({
-      piece: { text: `${ROWS.slice(3 * k, 3 * k + 3).join('\n')}\n`, lineOffset: 1 + 3 * k },
-      file: 'f.csv',
-      dialect: { delimiter: ',', recordDelimiter: '\n' } as const,
-      header: HEADER.split(','),
-      plan: {
-        targets: loadTestFramework().indicators.map((indicator, t) => ({ column: 4 + t, spec: cellSpecOf(indicator) })),
-        rows: { region: 0, name: 1, group: 2, period: 3 },
-        maxProblems: 100,
-      },
-    }));
+    const pieces = Array.from({ length: 12 }, (_, k) => pieceTask({ text: `${ROWS.slice(3 * k, 3 * k + 3).join('\n')}\n`, lineOffset: 1 + 3 * k }));
     const threads = PieceThreads.start(2);
     const results = await threads!.readAll(pieces);
     await threads!.close();
