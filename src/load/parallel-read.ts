@@ -2,6 +2,7 @@
  * Large CSV files read in pieces: cut at record boundaries, a wide file's pieces converted on
  * worker threads and committed here in file order, so the result is the one reading it whole gives.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/messages.js';
@@ -14,7 +15,7 @@ import type { EncodingOption } from './decode.js';
 import { firstCsvRowIsHeader } from './header-row.js';
 import { forDelimiter, type FileContext } from './file-context.js';
 import { readRows } from './table-rows.js';
-import { PIECES_PER_READER, type PieceThreads } from './piece-threads.js';
+import { PIECES_PER_READER, prestartPieceThreads, type PieceThreads } from './piece-threads.js';
 import { commitWideRows, widePlan } from './wide-commit.js';
 import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-rows-worker.js';
 
@@ -64,6 +65,24 @@ export function splitLargeUtf8Csv(bytes: Uint8Array, file: string, threads: numb
  */
 export function pieceThreadsWanted(bytes: number, threads: number | undefined): number {
   return readerCount(bytes, threads) - 1;
+}
+
+/**
+ * Starts the piece threads the CSV files at `paths` will want, ahead of reading them (the CLI
+ * calls it before it parses the framework): the largest file's count, by size on disk. A path
+ * that cannot be read, or names a workbook, wants none; reading it later says why.
+ */
+export function prestartForFiles(paths: readonly string[], threads: number | undefined): void {
+  let wanted = 0;
+  for (const path of paths) {
+    if (/\.xlsx$/iu.test(path)) continue;
+    try {
+      wanted = Math.max(wanted, pieceThreadsWanted(statSync(path).size, threads));
+    } catch {
+      // Unreadable: reported when it is read.
+    }
+  }
+  if (wanted > 0) prestartPieceThreads(wanted);
 }
 
 /**

@@ -37,18 +37,39 @@ interface Member {
   readonly results: MessagePort;
 }
 
+function startMember(): Member {
+  const { port1, port2 } = new MessageChannel();
+  const workerData: PieceThreadData = { dgmiWidePieceThread: true, results: port2 };
+  return { worker: new Worker(WIDE_PIECE_WORKER, { workerData, transferList: [port2] }), results: port1 };
+}
+
+/** Threads started ahead by {@link prestartPieceThreads}, not yet taken; they keep no process alive. */
+const prestarted: Member[] = [];
+
+/**
+ * Starts `count` piece threads ahead of need, for the CLI to call as soon as it knows a large CSV
+ * file is coming — before it parses the framework, so that the threads boot meanwhile. The next
+ * {@link PieceThreads.start} takes them; unused, they do not keep the process from ending.
+ */
+export function prestartPieceThreads(count: number): void {
+  if (!existsSync(WIDE_PIECE_WORKER)) return;
+  while (prestarted.length < count) {
+    const member = startMember();
+    member.worker.unref();
+    prestarted.push(member);
+  }
+}
+
 export class PieceThreads {
   private members: Member[];
 
   private constructor(count: number) {
-    this.members = Array.from({ length: count }, () => {
-      const { port1, port2 } = new MessageChannel();
-      const workerData: PieceThreadData = { dgmiWidePieceThread: true, results: port2 };
-      return { worker: new Worker(WIDE_PIECE_WORKER, { workerData, transferList: [port2] }), results: port1 };
-    });
+    const taken = prestarted.splice(0, count);
+    for (const member of taken) member.worker.ref();
+    this.members = [...taken, ...Array.from({ length: count - taken.length }, startMember)];
   }
 
-  /** `count` threads starting now, or none where there is no compiled worker to run. */
+  /** `count` threads (those started ahead first), or none where there is no compiled worker to run. */
   static start(count: number): PieceThreads | undefined {
     return count > 0 && existsSync(WIDE_PIECE_WORKER) ? new PieceThreads(count) : undefined;
   }

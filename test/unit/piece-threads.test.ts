@@ -5,11 +5,12 @@
  * each and hand back their rows with the typed arrays transferred — which must be the rows, the
  * flags and the findings this thread reads from the same piece.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { PieceThreads as PieceThreadsType } from '../../src/load/piece-threads.js';
+import type { PieceThreads as PieceThreadsType, prestartPieceThreads as prestartType } from '../../src/load/piece-threads.js';
 import type { parseSubmissions as ParseSubmissions } from '../../src/load/submissions.js';
 import type readWidePieceType from '../../src/load/wide-rows-worker.js';
 import type { WidePieceTask } from '../../src/load/wide-rows-worker.js';
@@ -18,7 +19,7 @@ import { cellSpecOf } from '../../src/load/cells.js';
 import { loadTestFramework } from '../fixtures/data/framework.js';
 
 const compiled = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(projectRoot, 'dist', path)).href)) as T;
-const { PieceThreads } = await compiled<{ PieceThreads: typeof PieceThreadsType }>('load/piece-threads.js');
+const { PieceThreads, prestartPieceThreads } = await compiled<{ PieceThreads: typeof PieceThreadsType; prestartPieceThreads: typeof prestartType }>('load/piece-threads.js');
 const { parseSubmissions } = await compiled<{ parseSubmissions: typeof ParseSubmissions }>('load/submissions.js');
 const { default: readWidePiece } = await compiled<{ default: typeof readWidePieceType }>('load/wide-rows-worker.js');
 
@@ -53,6 +54,20 @@ describe('piece threads (compiled build)', () => {
     await threads?.close();
     expect(threads?.size).toBe(0);
     expect(PieceThreads.start(0)).toBeUndefined();
+  });
+
+  it('threads started ahead are taken by the next start, and unused they let a process end', async () => {
+    prestartPieceThreads(2);
+    const threads = PieceThreads.start(3);
+    expect(threads?.size).toBe(3);
+    const task = pieceTask({ text: `${ROWS.slice(0, 6).join('\n')}\n`, lineOffset: 1 });
+    expect(await threads!.readAll([task, task, task, task])).toEqual([task, task, task, task].map(readWidePiece));
+    await threads!.close();
+    // A process that starts threads ahead and never uses them still ends by itself.
+    const url = pathToFileURL(join(projectRoot, 'dist/load/piece-threads.js')).href;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(url)})).prestartPieceThreads(2); console.log('started')`], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('started\n');
   });
 
   it('a piece read on a thread gives what this thread reads from it, arrays and findings alike', async () => {

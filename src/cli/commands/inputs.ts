@@ -6,6 +6,7 @@
  */
 import { atOrAbove, sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import { loadFramework } from '../../load/framework.js';
+import { prestartForFiles } from '../../load/parallel-read.js';
 import { loadSubmissions } from '../../load/submissions.js';
 import type { Dataset } from '../../model/dataset.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
@@ -58,6 +59,8 @@ export function missingRequiredRegionsOf(frameworkPath: string, inputs: Pick<Loa
 
 /** load → validate, shared by every command that reads a framework and submissions. */
 export async function loadInputs(frameworkPath: string, dataPaths: readonly string[], options: LoadInputOptions): Promise<LoadedInputs> {
+  // A large CSV file's reader threads boot while the framework is parsed (issue 14).
+  prestartForFiles(dataPaths, options.threads);
   const loaded = await loadFramework(frameworkPath);
   if (!loaded.framework) return { diagnostics: loaded.diagnostics, status: EXIT.usage };
   const submissions = await loadSubmissions(loaded.framework, dataPaths, options);
