@@ -35,12 +35,24 @@ interface Member {
   readonly worker: Worker;
   /** Where the thread posts its results, read synchronously here. */
   readonly results: MessagePort;
+  /**
+   * Rejects when the thread fails or ends. Listened to from the start: a thread that dies while
+   * this thread awaits another's result must not go unnoticed, or its piece would be awaited forever.
+   */
+  readonly failed: Promise<never>;
 }
 
 function startMember(): Member {
   const { port1, port2 } = new MessageChannel();
   const workerData: PieceThreadData = { dgmiWidePieceThread: true, results: port2 };
-  return { worker: new Worker(WIDE_PIECE_WORKER, { workerData, transferList: [port2] }), results: port1 };
+  const worker = new Worker(WIDE_PIECE_WORKER, { workerData, transferList: [port2] });
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`piece thread exited with code ${code}`)));
+  });
+  // Ending the threads when done (close) rejects it too; only a result awaited meanwhile cares.
+  failed.catch(() => undefined);
+  return { worker, results: port1, failed };
 }
 
 /** Threads started ahead by {@link prestartPieceThreads}, not yet taken; they keep no process alive. */
@@ -115,23 +127,18 @@ export class PieceThreads {
   }
 }
 
-/** The thread's next result: one already posted, or the one it is working on (a failure or an early exit rejects). */
+/** The thread's next result: one already posted, or the one it is working on (a failure or an early end rejects). */
 function nextResult(member: Member): Promise<WidePieceResult> {
   const received = receiveMessageOnPort(member.results);
   if (received !== undefined) return Promise.resolve(received.message as WidePieceResult);
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    const onExit = (code: number) => reject(new Error(`piece thread exited with code ${code} before answering`));
-    member.worker.once('error', onError);
-    member.worker.once('exit', onExit);
+  const answered = new Promise<WidePieceResult>((resolve) => {
     member.results.once('message', (result: WidePieceResult) => {
-      member.worker.off('error', onError);
-      member.worker.off('exit', onExit);
       // Listening started the port; unref it so that an idle port keeps no process alive.
       member.results.unref();
       resolve(result);
     });
   });
+  return Promise.race([answered, member.failed]);
 }
 
 /**

@@ -70,6 +70,15 @@ describe('piece threads (compiled build)', () => {
     expect(run.stdout).toBe('started\n');
   });
 
+  it('a thread that fails makes reading fail, instead of waiting for it forever', async () => {
+    const good = pieceTask({ text: `${ROWS.slice(0, 3).join('\n')}\n`, lineOffset: 1 });
+    // A piece with no text: reading it throws (on the thread that gets it: the first task goes to a thread).
+    const bad: WidePieceTask = { ...good, piece: { text: undefined as never, lineOffset: 1 } };
+    const threads = PieceThreads.start(1);
+    await expect(threads!.readAll([bad, good])).rejects.toThrow();
+    await threads!.close();
+  });
+
   it('a piece read on a thread gives what this thread reads from it, arrays and findings alike', async () => {
     const task = pieceTask({ text: `${ROWS.slice(10, 20).join('\n')}\n`, lineOffset: 11 });
     const here = readWidePiece(task);
