@@ -1,5 +1,7 @@
 /** What every command needs from the CLI: language, palette, where output goes. */
 import { join } from 'node:path';
+// Every command checks a framework or a spec with zod, once (see zod-config.ts).
+import '../zod-config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { EncodingOption } from '../../load/decode.js';
 import type { Lang } from '../../model/i18n.js';
