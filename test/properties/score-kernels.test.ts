@@ -14,11 +14,13 @@ import { canonicalRows } from '../../src/score/canonical-rows.js';
 import { childEffectiveWeight } from '../../src/score/effective-weight.js';
 import { normaliseColumn } from '../../src/score/normalise.js';
 import { allRows, partitionRows } from '../../src/score/partition.js';
+import { rankWithinPartitions } from '../../src/score/rank.js';
 import {
   referenceAggregateGroup,
   referenceCanonicalOrder,
   referenceChildEffectiveWeight,
   referenceNormaliseColumn,
+  referenceRankWithinPartitions,
 } from '../fixtures/score-reference/kernels-before.js';
 
 /** Few distinct values, so ties and constant columns are common; plus any double. */
@@ -84,6 +86,26 @@ describe('normaliseColumn', () => {
         expect(bits(fast)).toEqual(bits(before));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('rankWithinPartitions', () => {
+  it('gives the same ranks and percentiles as before, over one or two partitions of the rows', () => {
+    fc.assert(
+      fc.property(columnAndRows, fc.boolean(), ([column, rows], split) => {
+        const scores = Float64Array.from(column);
+        const half = Math.floor(rows.length / 2);
+        const partitions = split ? [Uint32Array.from(rows.slice(0, half)), Uint32Array.from(rows.slice(half))] : [Uint32Array.from(rows)];
+        const run = (rank: typeof rankWithinPartitions) => {
+          const ranks = new Float64Array(column.length).fill(7);
+          const percentiles = new Float64Array(column.length).fill(7);
+          rank(scores, partitions, ranks, percentiles);
+          return { ranks: bits(ranks), percentiles: bits(percentiles) };
+        };
+        expect(run(rankWithinPartitions)).toEqual(run(referenceRankWithinPartitions));
+      }),
+      { numRuns: 400 },
     );
   });
 });
