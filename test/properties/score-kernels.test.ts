@@ -15,12 +15,14 @@ import { childEffectiveWeight } from '../../src/score/effective-weight.js';
 import { normaliseColumn } from '../../src/score/normalise.js';
 import { allRows, partitionRows } from '../../src/score/partition.js';
 import { rankWithinPartitions } from '../../src/score/rank.js';
+import { sortPresentRows } from '../../src/score/sorted-rows.js';
 import {
   referenceAggregateGroup,
   referenceCanonicalOrder,
   referenceChildEffectiveWeight,
   referenceNormaliseColumn,
   referenceRankWithinPartitions,
+  referenceSortPresentRows,
 } from '../fixtures/score-reference/kernels-before.js';
 
 /** Few distinct values, so ties and constant columns are common; plus any double. */
@@ -86,6 +88,47 @@ describe('normaliseColumn', () => {
         expect(bits(fast)).toEqual(bits(before));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/**
+ * Values that share the high 32 bits of their double (sign, exponent, top 20 mantissa bits) and
+ * differ below: 1 + k·2⁻⁴⁰ and −(1 + k·2⁻⁴⁰) for small k — the runs the high-word sort leaves to
+ * be settled value by value — mixed with ordinary values, ties, ±0, ±∞ and NaN.
+ */
+const sameHighWord = fc.integer({ min: 0, max: 40 }).map((k) => 1 + k * 2 ** -40);
+const sortCell = fc.oneof(cell, sameHighWord, sameHighWord.map((x) => -x));
+
+describe('sortPresentRows', () => {
+  it('gives the same rows and values as the 64-bit radix sort it replaced, above and below the insertion limit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sortCell, { minLength: 1, maxLength: 400 }).chain((column) =>
+          fc.tuple(fc.constant(column), fc.shuffledSubarray([...column.keys()], { minLength: 0, maxLength: column.length })),
+        ),
+        ([column, rows]) => {
+          const values = Float64Array.from(column);
+          const fast = sortPresentRows(values, Uint32Array.from(rows));
+          const before = referenceSortPresentRows(values, Uint32Array.from(rows));
+          expect(Array.from(fast.rows)).toEqual(Array.from(before.rows));
+          expect(bits(fast.values)).toEqual(bits(before.values));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the same order when most values differ only in their low 32 bits (the full radix sort takes over)', () => {
+    fc.assert(
+      fc.property(fc.array(sameHighWord, { minLength: 65, maxLength: 500 }), (column) => {
+        const values = Float64Array.from(column);
+        const rows = allRows(column.length).reverse();
+        const fast = sortPresentRows(values, rows);
+        const before = referenceSortPresentRows(values, rows);
+        expect(Array.from(fast.rows)).toEqual(Array.from(before.rows));
+      }),
+      { numRuns: 100 },
     );
   });
 });
