@@ -205,10 +205,10 @@ function radixSorted(column: Float64Array, present: Float64Array, presentIds: Ui
 }
 
 /**
- * Up to this many values, an insertion sort: the radix sort's fixed cost (eight 256-bucket
- * histograms and their offsets) is thousands of steps, and a province-level run sorts a few
+ * Up to this many values, an insertion sort: the radix sorts' fixed cost (histograms of 2,048
+ * or 256 buckets and their offsets) is thousands of steps, and a province-level run sorts a few
  * dozen values per period for every node and indicator — most of its scoring time, in code
- * still cold. Both sorts are stable and order doubles alike, so the result is the same.
+ * still cold. Every sort here is stable and orders doubles alike, so the result is the same.
  */
 const SMALL_SORT = 64;
 
