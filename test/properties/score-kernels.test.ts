@@ -13,6 +13,7 @@ import { aggregateGroup, type AggregateChild } from '../../src/score/aggregate.j
 import { canonicalRows } from '../../src/score/canonical-rows.js';
 import { childEffectiveWeight } from '../../src/score/effective-weight.js';
 import { normaliseColumn } from '../../src/score/normalise.js';
+import { reportingOrder } from '../../src/score/order.js';
 import { allRows, partitionRows } from '../../src/score/partition.js';
 import { rankWithinPartitions } from '../../src/score/rank.js';
 import { sortPresentRows } from '../../src/score/sorted-rows.js';
@@ -22,6 +23,7 @@ import {
   referenceChildEffectiveWeight,
   referenceNormaliseColumn,
   referenceRankWithinPartitions,
+  referenceReportingOrder,
   referenceSortPresentRows,
 } from '../fixtures/score-reference/kernels-before.js';
 
@@ -241,6 +243,25 @@ describe('canonicalRows', () => {
         expect(Array.from(canonicalRows(datasetOf(period, region, excluded)))).toEqual(Array.from(referenceCanonicalOrder(period, region, kept)));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('reportingOrder', () => {
+  it('equals the comparator sort it replaced: period, rank (NaN last), region, row', () => {
+    const row = fc.record({
+      period: fc.integer({ min: 0, max: 3 }),
+      rank: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constantFrom(Number.NaN, 1.5, -0, 0, Number.POSITIVE_INFINITY)),
+      region: fc.constantFrom('110000', '310000', '510000', 'b', 'B', ''),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 120 }), (rows) => {
+        const periodOf = Int32Array.from(rows, (r) => r.period);
+        const rank = Float64Array.from(rows, (r) => r.rank);
+        const region = rows.map((r) => r.region);
+        expect(Array.from(reportingOrder(periodOf, rank, region))).toEqual(Array.from(referenceReportingOrder(periodOf, rank, region)));
+      }),
+      { numRuns: 500 },
     );
   });
 });
