@@ -50,23 +50,14 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
   const low = new Float64Array(isMean ? n : 0).fill(Infinity);
   const high = new Float64Array(isMean ? n : 0).fill(-Infinity);
 
+  // One pass over each child: the range and the accumulation together (NaN is never below
+  // `low` nor above `high`, so skipping missing rows first changes neither). A fixed share and
+  // per-row shares get a loop each, so the hot loop does not test which per row.
   for (const { scores, share: fixedShare, rowShares } of children) {
-    if (isMean) {
-      for (let row = 0; row < n; row++) {
-        const x = scores[row]!;
-        if (x < low[row]!) low[row] = x;
-        if (x > high[row]!) high[row] = x;
-      }
-    }
     switch (method) {
       case 'arithmetic':
-        for (let row = 0; row < n; row++) {
-          const x = scores[row]!;
-          if (x !== x) continue;
-          const share = rowShares === undefined ? fixedShare : rowShares[row]!;
-          out[row]! += share * x;
-          presentShare[row]! += share;
-        }
+        if (rowShares === undefined) accumulateArithmetic(scores, fixedShare, out, presentShare, low, high);
+        else accumulateArithmeticPerRow(scores, rowShares, out, presentShare, low, high);
         break;
       case 'geometric':
       case 'harmonic': {
@@ -77,6 +68,8 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
         for (let row = 0; row < n; row++) {
           const x = scores[row]!;
           if (x !== x) continue;
+          if (x < low[row]!) low[row] = x;
+          if (x > high[row]!) high[row] = x;
           const share = rowShares === undefined ? fixedShare : rowShares[row]!;
           presentShare[row]! += share;
           if (x > 0) out[row]! += isGeometric ? share * Math.log(x) : share / x;
@@ -120,5 +113,37 @@ export function aggregateGroup(method: AggregateMethod, children: readonly Aggre
       case 'minimum':
         break;
     }
+  }
+}
+
+/** Σ wᵢxᵢ and Σ wᵢ over the present rows of one child with a fixed share, and its range. */
+function accumulateArithmetic(scores: Float64Array, share: number, sum: Float64Array, presentShare: Float64Array, low: Float64Array, high: Float64Array): void {
+  for (let row = 0; row < sum.length; row++) {
+    const x = scores[row]!;
+    if (x !== x) continue;
+    if (x < low[row]!) low[row] = x;
+    if (x > high[row]!) high[row] = x;
+    sum[row]! += share * x;
+    presentShare[row]! += share;
+  }
+}
+
+/** {@link accumulateArithmetic} with a share per row (weights derived from the data). */
+function accumulateArithmeticPerRow(
+  scores: Float64Array,
+  shares: Float64Array,
+  sum: Float64Array,
+  presentShare: Float64Array,
+  low: Float64Array,
+  high: Float64Array,
+): void {
+  for (let row = 0; row < sum.length; row++) {
+    const x = scores[row]!;
+    if (x !== x) continue;
+    if (x < low[row]!) low[row] = x;
+    if (x > high[row]!) high[row] = x;
+    const share = shares[row]!;
+    sum[row]! += share * x;
+    presentShare[row]! += share;
   }
 }

@@ -27,7 +27,18 @@ export function canonicalRows(dataset: Dataset): Uint32Array {
   const excluded = dataset.excluded;
   const rows = excluded ? allRows(dataset.rowCount).filter((row) => excluded[row] !== 1) : allRows(dataset.rowCount);
   const { period, region } = dataset;
-  return rows.sort((a, b) => compareCodeUnits(period[a] ?? '', period[b] ?? '') || compareCodeUnits(region[a] ?? '', region[b] ?? '') || a - b);
+  const compare = (a: number, b: number): number =>
+    compareCodeUnits(period[a] ?? '', period[b] ?? '') || compareCodeUnits(region[a] ?? '', region[b] ?? '') || a - b;
+  // Files are often written in this order already; one linear check then saves the sort (a
+  // comparator sort of 40,000 rows costs tens of milliseconds). The comparator never returns 0
+  // for two rows, so rows in order are exactly what the sort would return.
+  if (isInOrder(rows, compare)) return rows;
+  return rows.sort(compare);
+}
+
+function isInOrder(rows: Uint32Array, compare: (a: number, b: number) => number): boolean {
+  for (let k = 1; k < rows.length; k++) if (compare(rows[k - 1]!, rows[k]!) > 0) return false;
+  return true;
 }
 
 /** Whether `rows` is every row in its original order (then no reordering is needed). */

@@ -16,12 +16,20 @@ export function childEffectiveWeight(
   share: number | Float64Array,
   out: Float64Array,
 ): void {
+  // A Float64Array holds per-row shares: weights derived from the data differ between periods.
+  // Two loops, so the common fixed share is not tested for its type on every row.
+  if (typeof share === 'number') {
+    for (let row = 0; row < out.length; row++) {
+      const x = childScores[row]!;
+      const divisor = parentPresentShare[row]!;
+      out[row] = x === x && divisor > 0 ? (parentWeight[row]! * share) / divisor : 0;
+    }
+    return;
+  }
   for (let row = 0; row < out.length; row++) {
     const x = childScores[row]!;
     const divisor = parentPresentShare[row]!;
-    // A Float64Array holds per-row shares: weights derived from the data differ between periods.
-    const s = typeof share === 'number' ? share : share[row]!;
-    out[row] = x === x && divisor > 0 ? (parentWeight[row]! * s) / divisor : 0;
+    out[row] = x === x && divisor > 0 ? (parentWeight[row]! * share[row]!) / divisor : 0;
   }
 }
 

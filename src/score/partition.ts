@@ -24,8 +24,15 @@ export function partitionRows(column: readonly string[]): Partition {
   labels.forEach((label, i) => indexOf.set(label, i));
   const labelOf = new Int32Array(column.length);
   const counts = new Uint32Array(labels.length);
+  // Rows come in runs of one label (a period's rows, after the engine's canonical order): a row
+  // with the previous row's label skips the map lookup.
+  let previousLabel: string | undefined;
+  let previousIndex = 0;
   for (let row = 0; row < column.length; row++) {
-    const i = indexOf.get(column[row] ?? '') ?? 0;
+    const label = column[row] ?? '';
+    const i = label === previousLabel ? previousIndex : (indexOf.get(label) ?? 0);
+    previousLabel = label;
+    previousIndex = i;
     labelOf[row] = i;
     counts[i] = (counts[i] ?? 0) + 1;
   }

@@ -3,7 +3,7 @@
  * period's scores are sorted once and ties are found in one sweep, which keeps ranking 40,000
  * regions cheap for every node.
  */
-import { forEachTieRun, sortPresentRows } from './sorted-rows.js';
+import { sortPresentRows } from './sorted-rows.js';
 
 /**
  * For every row of every partition (period), writes into `rank` the competition rank of
@@ -23,16 +23,24 @@ export function rankWithinPartitions(
       percentile[row] = NaN;
     }
     const sorted = sortPresentRows(scores, rows);
-    const n = sorted.values.length;
-    forEachTieRun(sorted.values, (start, end) => {
+    const values = sorted.values;
+    const sortedRows = sorted.rows;
+    const n = values.length;
+    // Runs of equal scores, found inline rather than through forEachTieRun: its callback is
+    // called once per distinct score (40,000 times per node at township scale).
+    let start = 0;
+    while (start < n) {
+      let end = start + 1;
+      while (end < n && values[end] === values[start]) end++;
       // `end` scores are ≤ this one, and n − end are strictly higher.
       const competitionRank = n - end + 1;
       const share = end / n;
       for (let k = start; k < end; k++) {
-        const row = sorted.rows[k]!;
+        const row = sortedRows[k]!;
         rank[row] = competitionRank;
         percentile[row] = share;
       }
-    });
+      start = end;
+    }
   }
 }
