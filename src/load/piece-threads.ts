@@ -1,16 +1,17 @@
 /**
  * The worker threads that read the pieces of a large CSV file together with this thread (issue
- * 14). They are started as soon as a file is known to be large — before this thread cuts it —
- * so that their start-up (a Node environment; csv-parse and the cell parsers compiled) overlaps
- * that work instead of following it.
+ * 14). They are started as soon as a file is known to be large — before the framework is parsed
+ * and the file cut — so that their start-up (a Node environment; csv-parse and the cell parsers
+ * compiled) overlaps that work instead of following it.
  *
- * The file is cut into several pieces per thread and the pieces are shared out as the readers
- * become free: this thread reads one piece after another, and between two it collects what the
- * threads have finished (synchronously, from a MessagePort) and hands each the next piece. A
- * thread that starts late or runs on a busier core so reads fewer pieces, instead of keeping
- * everyone waiting at the end as equal halves did. The results are in piece order whoever read
- * them. Plain `worker_threads`, not a pool (piscina): a pool hands tasks over from this thread's
- * event loop, which is busy reading. Values and flags come back transferred, not copied.
+ * The file is cut into several pieces per reader, and every reader — this thread and each
+ * worker — takes the next piece not yet taken, by an atomic counter in shared memory, until none
+ * is left. The pieces' bytes are copied once into shared memory, so a worker reads any of them
+ * without a message per piece: a thread that starts late or runs on a busier core simply takes
+ * fewer pieces, and nobody waits for a hand-over (handing pieces over from this thread, between
+ * two of its own, left the worker idle for a third of the time). The results are in piece order
+ * whoever read them. Plain `worker_threads`, not a pool (piscina): a pool hands tasks over from
+ * this thread's event loop, which is busy reading. Values and flags come back transferred.
  */
 import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -25,11 +26,21 @@ const WIDE_PIECE_WORKER = new URL('./wide-rows-worker.js', import.meta.url);
 /** Pieces per reader (this thread and each worker): small enough to share out evenly, large enough that a piece's own costs stay small. */
 export const PIECES_PER_READER = 4;
 
-/** What a piece thread is given at start-up: the marker that makes the module wait for tasks, and the port its results go to. */
+/** What a piece thread is given at start-up: the marker that makes the module wait for work, and the port its results go to. */
 export interface PieceThreadData {
   readonly dgmiWidePieceThread: true;
   readonly results: MessagePort;
 }
+
+/** The work a piece thread is given: every piece (their bytes in shared memory) and the counter the readers take pieces by. */
+export interface PieceWork {
+  readonly tasks: readonly WidePieceTask[];
+  /** `next[0]`: the index of the next piece to take (Atomics.add). */
+  readonly next: Int32Array;
+}
+
+/** What a piece thread posts: a piece's result, then `done` when no piece is left. */
+export type PieceMessage = { readonly piece: number; readonly result: WidePieceResult } | { readonly done: true };
 
 interface Member {
   readonly worker: Worker;
@@ -74,6 +85,8 @@ export function prestartPieceThreads(count: number): void {
 
 export class PieceThreads {
   private members: Member[];
+  /** Pieces the threads (not this one) read in the last {@link readAll}. */
+  piecesReadByThreads = 0;
 
   private constructor(count: number) {
     const taken = prestarted.splice(0, count);
@@ -93,28 +106,27 @@ export class PieceThreads {
 
   /** Reads every task, on the threads and here, and returns the results in task order. */
   async readAll(tasks: readonly WidePieceTask[]): Promise<WidePieceResult[]> {
+    const work: PieceWork = { tasks: inSharedMemory(tasks), next: new Int32Array(new SharedArrayBuffer(4)) };
+    for (const member of this.members) member.worker.postMessage(work);
     const results: WidePieceResult[] = new Array<WidePieceResult>(tasks.length);
-    const inFlight = new Map<Member, number>();
-    let next = 0;
-    const give = (member: Member) => {
-      const task = tasks[next];
-      if (task === undefined) return;
-      inFlight.set(member, next++);
-      member.worker.postMessage(...sendable(task));
-    };
-    for (const member of this.members) give(member);
-    while (next < tasks.length) {
-      for (const [member, k] of inFlight) {
-        const received = receiveMessageOnPort(member.results);
-        if (received === undefined) continue;
-        results[k] = received.message as WidePieceResult;
-        inFlight.delete(member);
-        give(member);
+    this.piecesReadByThreads = 0;
+    const finished = new Set<Member>();
+    const take = (member: Member, message: PieceMessage) => {
+      if ('done' in message) {
+        finished.add(member);
+        return;
       }
-      const task = tasks[next];
-      if (task !== undefined) results[next++] = readWidePiece(task);
+      results[message.piece] = message.result;
+      this.piecesReadByThreads++;
+    };
+    for (let k = Atomics.add(work.next, 0, 1); k < tasks.length; k = Atomics.add(work.next, 0, 1)) {
+      const task = work.tasks[k];
+      if (task) results[k] = readWidePiece(task);
+      // Collected as they come, so their transferred arrays are not all queued at the end.
+      for (const member of this.members) for (let m = receiveMessageOnPort(member.results); m; m = receiveMessageOnPort(member.results)) take(member, m.message as PieceMessage);
     }
-    for (const [member, k] of inFlight) results[k] = await nextResult(member);
+    // Each thread ends its work with `done`, after its last result (some may have said so already).
+    for (const member of this.members) while (!finished.has(member)) take(member, await nextMessage(member));
     return results;
   }
 
@@ -127,27 +139,36 @@ export class PieceThreads {
   }
 }
 
-/** The thread's next result: one already posted, or the one it is working on (a failure or an early end rejects). */
-function nextResult(member: Member): Promise<WidePieceResult> {
+/** The thread's next message: one already posted, or the next it posts (a failure or an early end rejects). */
+function nextMessage(member: Member): Promise<PieceMessage> {
   const received = receiveMessageOnPort(member.results);
-  if (received !== undefined) return Promise.resolve(received.message as WidePieceResult);
-  const answered = new Promise<WidePieceResult>((resolve) => {
-    member.results.once('message', (result: WidePieceResult) => {
+  if (received !== undefined) return Promise.resolve(received.message as PieceMessage);
+  const answered = new Promise<PieceMessage>((resolve) => {
+    member.results.once('message', (message: PieceMessage) => {
       // Listening started the port; unref it so that an idle port keeps no process alive.
       member.results.unref();
-      resolve(result);
+      resolve(message);
     });
   });
   return Promise.race([answered, member.failed]);
 }
 
 /**
- * The task as posted: a piece's bytes are a view into the whole file, and a view is posted with
- * all of the memory it views — the piece is copied out and its copy transferred instead.
+ * The tasks with their pieces' bytes copied into one block of shared memory, which every thread
+ * reads without a copy of its own (a text piece — a file in another encoding — is encoded as
+ * UTF-8, which is what csv-parse parses it as anyway).
  */
-function sendable(task: WidePieceTask): [WidePieceTask, ArrayBuffer[]] {
-  if (!('bytes' in task.piece)) return [task, []];
-  // A copy (Buffer's `slice` would be another view).
-  const bytes = new Uint8Array(task.piece.bytes);
-  return [{ ...task, piece: { bytes, lineOffset: task.piece.lineOffset } }, [bytes.buffer]];
+function inSharedMemory(tasks: readonly WidePieceTask[]): WidePieceTask[] {
+  const sizes = tasks.map(({ piece }) => ('text' in piece ? Buffer.byteLength(piece.text) : piece.bytes.byteLength));
+  const memory = Buffer.from(new SharedArrayBuffer(sizes.reduce((sum, size) => sum + size, 0)));
+  let at = 0;
+  return tasks.map((task, k) => {
+    const { piece } = task;
+    const size = sizes[k] ?? 0;
+    if ('text' in piece) memory.write(piece.text, at, 'utf8');
+    else memory.set(piece.bytes, at);
+    const bytes = memory.subarray(at, at + size);
+    at += size;
+    return { ...task, piece: { bytes, lineOffset: piece.lineOffset } };
+  });
 }

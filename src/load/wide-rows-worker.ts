@@ -33,14 +33,20 @@ export default function readWidePiece(task: WidePieceTask): WidePieceResult {
 }
 
 // On a piece thread (src/load/piece-threads.ts; its marker is checked here rather than imported,
-// as this module must not load the thread manager): each task in, its result out on the port given.
+// as this module must not load the thread manager): given the pieces and the shared counter, take
+// the next piece until none is left, post each result (its arrays transferred), then `done`.
 const threadData = workerData as { dgmiWidePieceThread?: boolean; results?: MessagePort } | null;
 if (threadData?.dgmiWidePieceThread === true && threadData.results && parentPort) {
   const results = threadData.results;
-  parentPort.on('message', (task: WidePieceTask) => {
-    const result = readWidePiece(task);
-    const { values, hasBadCell, isRagged } = result.rows;
-    const buffers = [values.buffer, hasBadCell.buffer, isRagged.buffer].filter((buffer) => buffer instanceof ArrayBuffer);
-    results.postMessage(result, buffers);
+  parentPort.on('message', ({ tasks, next }: { tasks: readonly WidePieceTask[]; next: Int32Array }) => {
+    for (let piece = Atomics.add(next, 0, 1); piece < tasks.length; piece = Atomics.add(next, 0, 1)) {
+      const task = tasks[piece];
+      if (!task) continue;
+      const result = readWidePiece(task);
+      const { values, hasBadCell, isRagged } = result.rows;
+      const buffers = [values.buffer, hasBadCell.buffer, isRagged.buffer].filter((buffer) => buffer instanceof ArrayBuffer);
+      results.postMessage({ piece, result }, buffers);
+    }
+    results.postMessage({ done: true });
   });
 }
