@@ -1,7 +1,7 @@
 /**
- * `--format csv` on worker threads. At township scale (40,000 regions with their group scores)
- * turning 1.5 million doubles into their shortest text takes most of a second in one thread;
- * the rows are independent, so worker threads write batches of them while this thread only
+ * `--format csv` on worker threads. At township scale with every indicator (40,000 regions ×
+ * 200 indicators) turning 25 million doubles into their shortest text takes seconds in one
+ * thread; the rows are independent, so worker threads write batches of them while this thread only
  * writes bytes out, in order. The bytes are those `csvResultChunks` writes in one thread: both
  * run `writeCsvRows` on the same columns.
  */
@@ -22,10 +22,13 @@ export interface CsvWorkerData {
 }
 
 /**
- * Below this many numbers in the rows written, starting threads costs more than it saves
- * (measured in bench/output-formats.md: the township run writes about 1.1 million).
+ * Below this many numbers in the rows written, starting threads costs more than it saves: each
+ * thread starts cold and compiles the writer again. Measured at 40,000 regions end to end (2026-12-07,
+ * medians of 6 and 3 runs): with the group scores (1 million numbers) two threads took 4.0 s
+ * against 3.7 s in one; with every indicator (25 million) 7.3 s against 9.6 s. The same
+ * bound as JSON's.
  */
-const PARALLEL_MIN_NUMBERS = 1_000_000;
+const PARALLEL_MIN_NUMBERS = 4_000_000;
 
 /**
  * The compiled worker. Run from the TypeScript sources (vitest, tsx) there is none, and the CSV

@@ -24,7 +24,7 @@ import readWidePiece, { type WidePieceResult, type WidePieceTask } from './wide-
 const WIDE_PIECE_WORKER = new URL('./wide-rows-worker.js', import.meta.url);
 
 /** Pieces per reader (this thread and each worker): small enough to share out evenly, large enough that a piece's own costs stay small. */
-export const PIECES_PER_READER = 4;
+export const PIECES_PER_READER = 16;
 
 /** What a piece thread is given at start-up: the marker that makes the module wait for work, and the port its results go to. */
 export interface PieceThreadData {
