@@ -1,6 +1,7 @@
 /**
- * Large CSV files read in pieces: cut at record boundaries, a wide file's pieces converted on
- * worker threads and committed here in file order, so the result is the one reading it whole gives.
+ * Large CSV files read in pieces: cut at record boundaries (as bytes for UTF-8, csv-byte-split.ts;
+ * else as text), a wide file's pieces converted by this thread and piece threads together
+ * (piece-threads.ts) and committed here in file order, so the result is the one reading it whole gives.
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -86,8 +87,9 @@ export function prestartForFiles(paths: readonly string[], threads: number | und
 }
 
 /**
- * A split CSV file: a wide file's pieces are parsed and converted on worker threads (a single
- * piece in this thread, record by record), then committed here in file order — the same rows
+ * A split CSV file: a wide file's pieces are parsed and converted by this thread and the piece
+ * threads together (a single piece in this thread alone, record by record), then committed here
+ * in file order — the same rows
  * and diagnostics, in the same order, as reading it whole. Anything else (a long file, unnamed
  * columns to check) is parsed piece after piece here and read as a whole table.
  */

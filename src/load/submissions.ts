@@ -51,9 +51,9 @@ export interface ParseSubmissionsOptions {
   /** Also return {@link SubmissionsResult.rowLines}, for a report per region (`dgmi validate --data`). */
   readonly trackRowLines?: boolean;
   /**
-   * Worker threads for large CSV files: 1 reads in this thread; more splits a file into that
-   * many pieces read in parallel. By default, files of 8 MB and more are read on up to 4 threads
-   * when the machine has more than one core.
+   * Threads reading large CSV files, this one included: 1 reads in this thread; N cuts a file into
+   * pieces that this thread and N − 1 worker threads read together. By default, files of 8 MB and
+   * more are read by up to 4 threads when the machine has more than one core.
    */
   readonly threads?: number;
   /**

@@ -1,12 +1,15 @@
 /**
  * Reads one piece of a large wide CSV file (csv-parse, as in one thread) and converts its cells,
  * so a file's pieces are read in parallel: in the calling thread (`readWidePiece`), or on a
- * piece thread (src/load/piece-threads.ts) started with this module as its script, which waits
- * for one task, answers with the rows (their typed arrays transferred) and ends.
+ * piece thread (src/load/piece-threads.ts) started with this module as its script, which takes
+ * pieces from the shared counter until none is left, answering with each piece's rows (their
+ * typed arrays transferred).
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCsvPiece, type CsvDialect, type CsvPiece } from './csv-table.js';
+// Types only (erased): this module must not load the thread manager, which imports it.
+import type { PieceMessage, PieceThreadData, PieceWork } from './piece-threads.js';
 import { countRecordLines, WideRowsBuilder, type WideRows, type WideRowsPlan } from './wide-rows.js';
 
 export interface WidePieceTask {
@@ -32,21 +35,20 @@ export default function readWidePiece(task: WidePieceTask): WidePieceResult {
   return { rows: rows.finish(), diagnostics };
 }
 
-// On a piece thread (src/load/piece-threads.ts; its marker is checked here rather than imported,
-// as this module must not load the thread manager): given the pieces and the shared counter, take
+// On a piece thread (src/load/piece-threads.ts): given the pieces and the shared counter, take
 // the next piece until none is left, post each result (its arrays transferred), then `done`.
-const threadData = workerData as { dgmiWidePieceThread?: boolean; results?: MessagePort } | null;
+const threadData = workerData as Partial<PieceThreadData> | null;
 if (threadData?.dgmiWidePieceThread === true && threadData.results && parentPort) {
   const results = threadData.results;
-  parentPort.on('message', ({ tasks, next }: { tasks: readonly WidePieceTask[]; next: Int32Array }) => {
+  parentPort.on('message', ({ tasks, next }: PieceWork) => {
     for (let piece = Atomics.add(next, 0, 1); piece < tasks.length; piece = Atomics.add(next, 0, 1)) {
       const task = tasks[piece];
       if (!task) continue;
       const result = readWidePiece(task);
       const { values, hasBadCell, isRagged } = result.rows;
       const buffers = [values.buffer, hasBadCell.buffer, isRagged.buffer].filter((buffer) => buffer instanceof ArrayBuffer);
-      results.postMessage({ piece, result }, buffers);
+      results.postMessage({ piece, result } satisfies PieceMessage, buffers);
     }
-    results.postMessage({ done: true });
+    results.postMessage({ done: true } satisfies PieceMessage);
   });
 }
