@@ -89,9 +89,9 @@ export function prestartForFiles(paths: readonly string[], threads: number | und
 /**
  * A split CSV file: a wide file's pieces are parsed and converted by this thread and the piece
  * threads together (a single piece in this thread alone, record by record), then committed here
- * in file order — the same rows
- * and diagnostics, in the same order, as reading it whole. Anything else (a long file, unnamed
- * columns to check) is parsed piece after piece here and read as a whole table.
+ * in file order — the same rows and diagnostics, in the same order, as reading it whole.
+ * Anything else (a long file, unnamed columns to check) is parsed piece after piece here and read
+ * as a whole table.
  */
 export async function readSplitRows(split: CsvSplit, file: string, fileContext: FileContext, threads?: PieceThreads): Promise<void> {
   const context = forDelimiter(fileContext, split.dialect.delimiter);
