@@ -8,7 +8,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readXlsxTable } from '../../src/load/xlsx-table.js';
-import { formatXlsx, sheetName, withFixedTimestamps, xlsxSheets } from '../../src/report/results/xlsx.js';
+import { formatXlsx, sheetName, xlsxSheets } from '../../src/report/results/xlsx.js';
+import { withFixedZipTimes } from '../../src/report/xlsx-workbook.js';
 import { plainPalette } from '../../src/report/palette.js';
 import { fixtureTable, INJECTION_NAME } from './results-format-fixture.js';
 
@@ -135,10 +136,10 @@ describe('sheetName', () => {
   });
 });
 
-describe('withFixedTimestamps', () => {
+describe('withFixedZipTimes', () => {
   it('keeps every entry and its bytes', async () => {
     const bytes = await workbook();
-    const again = withFixedTimestamps(bytes);
+    const again = withFixedZipTimes(bytes);
     const a = unzipSync(bytes);
     const b = unzipSync(again);
     expect(Object.keys(b)).toEqual(Object.keys(a));

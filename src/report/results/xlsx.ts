@@ -16,7 +16,6 @@
  * results workbook can be checked into version control.
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { unzipSync, zipSync } from 'fflate';
 import stringWidth from 'string-width';
 import { renderHint, renderMessage } from '../../diagnostics/messages.js';
 import type { Lang } from '../../model/i18n.js';
@@ -24,15 +23,12 @@ import { pickText } from '../../model/i18n.js';
 import type { ResolvedGroup, ResolvedIndicator, ResolvedNode } from '../../model/resolved.js';
 import type { ScoreTable } from '../../model/score-table.js';
 import { tierColours } from '../html/tier-colours.js';
+import { stampWorkbook, workbookBytes } from '../xlsx-workbook.js';
 import type { ResultFormatOptions } from './formatter.js';
 import { tierLabel } from './labels.js';
 import { preparationColumns, preparationSheetRows } from './xlsx-preparation.js';
 import { selectRows } from './select.js';
 
-/** Workbook properties say when a file was made; the same results say the same. */
-const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
-/** The zip entries' timestamp (DOS time cannot go before 1980). */
-const ZIP_MTIME = new Date(Date.UTC(2000, 0, 1));
 
 const SCORE_FORMAT = '0.00';
 const PERCENT_FORMAT = '0.0%';
@@ -281,30 +277,14 @@ function addSheet(workbook: Workbook, spec: SheetSpec, colours: readonly string[
   }
 }
 
-/** Every entry of `zip` again, in the same order, with one fixed timestamp: the same workbook gives the same bytes. */
-export function withFixedTimestamps(zip: Uint8Array): Uint8Array {
-  const entries = unzipSync(zip);
-  return zipSync(
-    Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name, [bytes, { mtime: ZIP_MTIME }]])),
-    { level: 6, mtime: ZIP_MTIME },
-  );
-}
-
 /** The results workbook as .xlsx bytes. Touches no file. */
 export async function formatXlsx(table: ScoreTable, options: ResultFormatOptions): Promise<Uint8Array> {
   // exceljs takes a quarter of a second to load: only `--format xlsx` pays for it.
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'dgmi';
-  workbook.lastModifiedBy = 'dgmi';
-  workbook.created = FIXED_DATE;
-  workbook.modified = FIXED_DATE;
-  workbook.lastPrinted = FIXED_DATE;
+  const workbook = stampWorkbook(new ExcelJS.Workbook());
   const colours = tierColours(table.framework);
   for (const spec of xlsxSheets(table, options)) addSheet(workbook, spec, colours);
-  // Stored uncompressed by exceljs, then compressed once by fflate while the timestamps are fixed:
-  // compressing twice took a third of the time for a county-level workbook.
-  return withFixedTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+  return workbookBytes(workbook);
 }
 
 /** `--format xlsx` as pieces of bytes: the workbook is built whole (exceljs), then handed over as one piece. */

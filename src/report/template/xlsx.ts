@@ -8,12 +8,12 @@
  * and the zip is packed again with fflate at a fixed time, since exceljs packs with JSZip, which
  * stamps every entry with the time of writing and offers no option to change it.
  */
-import { unzipSync, zipSync } from 'fflate';
 import type { Alignment, Borders, DataValidation, Fill, Font, Style, Workbook, Worksheet } from 'exceljs';
 import stringWidth from 'string-width';
 import { columnLetter } from '../../load/columns.js';
 import type { Lang, LocalizedText } from '../../model/i18n.js';
 import type { ResolvedFramework } from '../../model/resolved.js';
+import { stampWorkbook, workbookBytes } from '../xlsx-workbook.js';
 import { templateContent, type FormColumn, type TemplateContent } from './instructions.js';
 
 /** A message shown when a cell is selected, with no check: what exceljs writes for type `any`. */
@@ -37,33 +37,16 @@ export interface XlsxTemplateOptions {
 /** Rows that carry the input checks: enough for every township in China, several years over. */
 const CHECKED_ROWS = 100_000;
 
-/** Workbook properties say when a file was made; a template made from the same framework says the same. */
-const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /** The blank form for `framework` as .xlsx bytes. Touches no file. */
 export async function buildXlsxTemplate(framework: ResolvedFramework, options: XlsxTemplateOptions): Promise<Uint8Array> {
   // exceljs takes a quarter of a second to load: only `dgmi template … .xlsx` pays for it.
   const { default: ExcelJS } = await import('exceljs');
   const content = templateContent(framework, options.lang);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'dgmi';
-  workbook.lastModifiedBy = 'dgmi';
-  workbook.created = FIXED_DATE;
-  workbook.modified = FIXED_DATE;
-  workbook.lastPrinted = FIXED_DATE;
+  const workbook = stampWorkbook(new ExcelJS.Workbook());
   addFormSheet(workbook, content);
   addInstructionsSheet(workbook, content);
-  return withFixedZipTimes(new Uint8Array(await workbook.xlsx.writeBuffer()));
-}
-
-/**
- * The same zip entries, in the same order, each stamped with {@link FIXED_DATE} (and default
- * attributes), so two runs give byte-identical files: a checksum, a cache or a reviewer's diff
- * sees a change only when the form changed. Entries are small XML parts; re-packing costs
- * milliseconds.
- */
-function withFixedZipTimes(zip: Uint8Array): Uint8Array {
-  return zipSync(unzipSync(zip), { level: 6, mtime: FIXED_DATE });
+  return workbookBytes(workbook);
 }
 
 const BORDER_COLOUR = { argb: 'FFA6A6A6' };
