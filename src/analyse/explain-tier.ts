@@ -19,7 +19,7 @@ import type { Bounds } from '../model/framework.js';
 import type { TierLevel, TierRule } from '../model/resolved.js';
 import type { NodeScores, ScoreTable } from '../model/score-table.js';
 import { roundHalfAwayFromZero } from '../score/precision.js';
-import { explainLevels, firstMatchingLevel, type RuleScores, type RuleTrace } from '../tier/rules.js';
+import { explainLevels, firstMatchingLevel, readsDimensions, type RuleScores, type RuleTrace } from '../tier/rules.js';
 
 /** Another region of the period, as named in a goal ("tie 山东 at 81.30"). */
 export interface RegionRef {
@@ -172,24 +172,6 @@ function scoreBounds(rules: readonly TierRule[], node: Node, dimensionIds: Reado
   return found;
 }
 
-/** Whether any rule reads a dimension (otherwise a dimension alone can never change a tier). */
-function readsDimensions(rules: readonly TierRule[]): boolean {
-  return rules.some((rule) => {
-    switch (rule.kind) {
-      case 'dimension':
-      case 'any_dimension':
-        return true;
-      case 'all':
-      case 'any':
-        return readsDimensions(rule.rules);
-      case 'not':
-        return readsDimensions([rule.rule]);
-      default:
-        return false;
-    }
-  });
-}
-
 /** The smallest value a rounded score can take that is strictly above `x`. */
 function justAbove(x: number, precision: number | undefined): number {
   if (precision === undefined) return x + Math.max(Math.abs(x), 1) * Number.EPSILON * 4;
@@ -298,7 +280,7 @@ export function explainTier(table: ScoreTable, row: number, periodRows: readonly
   const target = level > 0 ? level - 1 : tiers.levels.length - 1;
   const rules = tiers.levels.slice(0, target + 1).flatMap((l: TierLevel) => (l.rule ? [l.rule] : []));
   const composite = scoreGoal(table, row, { kind: 'composite' }, rules, target, field, precision);
-  const dimensions = readsDimensions(rules)
+  const dimensions = rules.some(readsDimensions)
     ? table.framework.dimensions.flatMap((d) => {
         const goal = scoreGoal(table, row, { kind: 'group', id: d.id }, rules, target, field, undefined);
         return goal ? [{ id: d.id, ...goal }] : [];

@@ -175,3 +175,23 @@ export function firstMatchingLevel(levels: readonly TierLevel[], input: RuleScor
   }
   return -1;
 }
+
+/**
+ * Whether `rule` reads a dimension (`dimension`, `any_dimension`, at any depth). When none of a
+ * framework's rules does, a dimension's score alone can never change a tier: `explain` then
+ * offers no dimension goals, and sensitivity does not rank the dimensions for the rules.
+ */
+export function readsDimensions(rule: TierRule): boolean {
+  switch (rule.kind) {
+    case 'dimension':
+    case 'any_dimension':
+      return true;
+    case 'all':
+    case 'any':
+      return rule.rules.some(readsDimensions);
+    case 'not':
+      return readsDimensions(rule.rule);
+    default:
+      return false;
+  }
+}

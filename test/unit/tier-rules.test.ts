@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TiersInput } from '../../src/model/framework.js';
 import type { TierRule } from '../../src/model/resolved.js';
-import { checkBounds, explainLevels, explainRule, ruleHolds, type RuleScores, type RuleTrace } from '../../src/tier/rules.js';
+import { checkBounds, explainLevels, explainRule, readsDimensions, ruleHolds, type RuleScores, type RuleTrace } from '../../src/tier/rules.js';
 import { resolveFramework } from '../../src/validate/resolve.js';
 import { nodeScores, TWO_DIMENSIONS, UNSCORED, type Triple } from './tier-fixture.js';
 
@@ -240,5 +240,23 @@ describe('explainLevels', () => {
   it('a level without a rule never holds', () => {
     const scores = scoresOf([71, 1, 1]);
     expect(explainLevels([{ id: 'x', name: { en: 'X' } }], scores, 0)).toEqual([{ level: 0, id: 'x', holds: false }]);
+  });
+});
+
+describe('readsDimensions', () => {
+  const top3: TierRule = { kind: 'dimension', id: 'svc', measure: 'rank', bounds: { max: 3 } };
+  const anyAbove80: TierRule = { kind: 'any_dimension', measure: 'score', bounds: { min: 80 } };
+  const composite: TierRule = { kind: 'rank', bounds: { max: 5 } };
+
+  it('finds a dimension rule at any depth, under all, any and not', () => {
+    expect(readsDimensions(top3)).toBe(true);
+    expect(readsDimensions(anyAbove80)).toBe(true);
+    expect(readsDimensions({ kind: 'all', rules: [composite, { kind: 'any', rules: [{ kind: 'not', rule: top3 }] }] })).toBe(true);
+  });
+
+  it('is false for rules on the composite alone, and for empty combinations', () => {
+    for (const rule of [composite, { kind: 'score', bounds: { min: 60 } }, { kind: 'percentile', bounds: { min: 0.9 } }, { kind: 'otherwise' }] as TierRule[]) expect(readsDimensions(rule)).toBe(false);
+    expect(readsDimensions({ kind: 'all', rules: [] })).toBe(false);
+    expect(readsDimensions({ kind: 'not', rule: { kind: 'any', rules: [composite] } })).toBe(false);
   });
 });

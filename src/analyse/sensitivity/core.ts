@@ -13,7 +13,7 @@
  */
 import type { AggregateMethod } from '../../model/framework.js';
 import type { Dataset } from '../../model/dataset.js';
-import type { ResolvedFramework, ResolvedGroup, ResolvedNode, TierRule } from '../../model/resolved.js';
+import type { ResolvedFramework, ResolvedGroup, ResolvedNode } from '../../model/resolved.js';
 import type { IndicatorScores, NodeScores } from '../../model/score-table.js';
 import { canonicalRows, datasetOfRows, isIdentity } from '../../score/canonical-rows.js';
 import { nodeDocumentPaths } from '../../score/locations.js';
@@ -21,7 +21,7 @@ import { allRows, partitionRows, type Partition } from '../../score/partition.js
 import { roundColumn } from '../../score/precision.js';
 import { rankWithinPartitions } from '../../score/rank.js';
 import { assignTiers, type TierInputs } from '../../tier/assign.js';
-import { firstMatchingLevel } from '../../tier/rules.js';
+import { firstMatchingLevel, readsDimensions } from '../../tier/rules.js';
 import { designLayout, optionOf, type DesignLayout } from './design.js';
 import { aggregateFused, logColumn } from './fused-aggregate.js';
 import type { Assumption, NormaliseOption, SensitivityAggregateOption, SensitivityMissingOption, WinsoriseOption } from './spec.js';
@@ -142,7 +142,7 @@ export function prepareModel(framework: ResolvedFramework, dataset: Dataset, ass
     weightNoise: Float64Array.from(noise),
     maxRank: Math.max(0, ...periods.rows.map((r) => r.length)),
     tierCount: framework.tiers?.levels.length ?? 0,
-    ranksDimensions: framework.tiers?.method === 'rules' && framework.tiers.levels.some((l) => l.rule !== undefined && mentionsDimensions(l.rule)),
+    ranksDimensions: framework.tiers?.method === 'rules' && framework.tiers.levels.some((l) => l.rule !== undefined && readsDimensions(l.rule)),
     isCacheable,
     groupCache: new Array<Float64Array | undefined>(framework.groups.length * variants.length * aggregateOptions.length).fill(undefined),
     logColumns: new WeakMap(),
@@ -157,21 +157,6 @@ function cacheableGroups(framework: ResolvedFramework, perturbed: ReadonlySet<st
     out[g] = group.children.every((child) => !perturbed.has(child.id) && (child.kind === 'indicator' || out[child.index] === 1)) ? 1 : 0;
   }
   return out;
-}
-
-function mentionsDimensions(rule: TierRule): boolean {
-  switch (rule.kind) {
-    case 'dimension':
-    case 'any_dimension':
-      return true;
-    case 'all':
-    case 'any':
-      return rule.rules.some(mentionsDimensions);
-    case 'not':
-      return mentionsDimensions(rule.rule);
-    default:
-      return false;
-  }
 }
 
 /** Buffers for one thread's replications. */
