@@ -8,9 +8,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { ScoreTable } from '../model/score-table.js';
-import { csvBatchRows, csvHeadBytes, csvResultChunks, csvResultColumns, type CsvResultColumns } from '../report/results/csv.js';
+import { csvBatchRows, csvHeadBytes, csvNumbersPerRow, csvResultChunks, csvResultColumns, type CsvResultColumns } from '../report/results/csv.js';
 import type { ResultFormatOptions } from '../report/results/formatter.js';
-import { hasGroups, hasIndicators } from '../report/results/detail.js';
 import { rowPreparation } from '../report/results/preparation.js';
 import { selectRows } from '../report/results/select.js';
 import { orderedBatches, sharedCopy } from './batch-threads.js';
@@ -43,12 +42,11 @@ const CSV_WORKER = new URL('./csv-worker.js', import.meta.url);
  */
 export function csvThreads(table: ScoreTable, options: ResultFormatOptions, requested: number | undefined): number {
   if (rowPreparation(table)) return 0;
-  const detail = options.detail ?? 'groups';
   const rowCount = options.period === undefined && options.top === undefined ? table.order.length : selectRows(table, options).length;
-  const numbers = rowCount * (2 + (hasGroups(detail) ? table.framework.groups.length : 0) + (hasIndicators(detail) ? 2 * table.framework.indicators.length : 0));
+  const perRow = csvNumbersPerRow(table, options);
   const cores = availableParallelism();
-  const wanted = requested ?? (numbers >= PARALLEL_MIN_NUMBERS && cores > 1 ? Math.min(cores, 4) : 0);
-  const batches = Math.ceil(rowCount / csvBatchRows(csvResultColumns(table, options)));
+  const wanted = requested ?? (rowCount * perRow >= PARALLEL_MIN_NUMBERS && cores > 1 ? Math.min(cores, 4) : 0);
+  const batches = Math.ceil(rowCount / csvBatchRows(perRow));
   const threads = Math.min(wanted, batches);
   return threads <= 1 ? 0 : threads;
 }
@@ -63,7 +61,7 @@ export async function* parallelCsvChunks(table: ScoreTable, options: ResultForma
   const rows = selectRows(table, options);
   if (rows.length === 0) return;
   const columns = sharedColumns(csvResultColumns(table, options));
-  yield* orderedBatches(CSV_WORKER, { columns, rows: sharedCopy(rows) } satisfies CsvWorkerData, rows.length, csvBatchRows(columns), threads);
+  yield* orderedBatches(CSV_WORKER, { columns, rows: sharedCopy(rows) } satisfies CsvWorkerData, rows.length, csvBatchRows(csvNumbersPerRow(table, options)), threads);
 }
 
 /** The columns with every typed array copied into shared memory (the text columns are copied to each thread). */

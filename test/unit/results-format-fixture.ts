@@ -162,3 +162,19 @@ export function displayWidth(line: string): number {
   }
   return width;
 }
+
+/**
+ * The fixture's rows repeated to 12,000 (in reporting order), with 200 indicators: a table large
+ * enough that writing it on threads is worth it, for the tests of when threads start.
+ */
+export function wideFixtureTable(): ScoreTable {
+  const base = fixtureTable();
+  const template = base.framework.indicators[0];
+  if (!template) throw new Error('fixture has an indicator');
+  return {
+    ...base,
+    framework: { ...base.framework, indicators: Array.from({ length: 200 }, (_, i) => ({ ...template, id: `i${i}` })) },
+    // Reporting order keeps a period's rows together: 6,000 rows of 2021, then 6,000 of 2022.
+    order: Uint32Array.from({ length: 12_000 }, (_, i) => (i < 6_000 ? [5, 4, 6][i % 3] : [0, 1, 3, 2][i % 4]) ?? 0),
+  };
+}

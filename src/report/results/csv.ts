@@ -149,10 +149,14 @@ export function csvHeadBytes(table: ScoreTable, options: ResultFormatOptions): U
   return Buffer.concat(out.takeChunks(true));
 }
 
-/** Rows per batch written at a time: about a megabyte of CSV. */
-export function csvBatchRows(columns: CsvResultColumns): number {
-  const numbers = 2 + columns.groupScores.length + 2 * columns.indicators.length;
-  return Math.max(64, Math.floor(CSV_CHUNK_BYTES / (40 + 18 * numbers)));
+/** Numbers in a row of `--format csv` as `options.detail` asks: rank and score, each group's score, each indicator's value and normalised value. */
+export function csvNumbersPerRow(table: ScoreTable, options: ResultFormatOptions): number {
+  return 2 + csvGroups(table, options).length + 2 * csvIndicators(table, options).length;
+}
+
+/** Rows per batch of rows with `numbersPerRow` numbers: about a megabyte of CSV. */
+export function csvBatchRows(numbersPerRow: number): number {
+  return Math.max(64, Math.floor(CSV_CHUNK_BYTES / (40 + 18 * numbersPerRow)));
 }
 
 /**
