@@ -105,7 +105,8 @@ describe('piece threads (compiled build)', () => {
   });
 
   it('a piece cut as bytes — a view into the whole file — is read by the threads as here, and the file stays whole', async () => {
-    const file = Buffer.from(`${HEADER}\n${ROWS.join('\n')}\n`);
+    const text = `${HEADER}\n${ROWS.join('\n')}\n`;
+    const file = Buffer.from(text);
     const start = file.indexOf(`${ROWS[20]}`);
     const end = file.indexOf(`${ROWS[30]}`);
     const task = pieceTask({ bytes: file.subarray(start, end), lineOffset: 21 });
@@ -119,8 +120,7 @@ describe('piece threads (compiled build)', () => {
     expect(here.rows.rowCells.name).toEqual(Array.from({ length: 10 }, (_, i) => `地区${20 + i}`));
     expect(here.rows.lines[0]).toBe(22);
     // The copy sent was transferred, not the file's memory: the file is intact.
-    expect(file.byteLength).toBeGreaterThan(0);
-    expect(file.subarray(start, end).toString()).toContain('地区20');
+    expect(file.toString()).toBe(text);
   });
 
   it('many pieces shared out between two threads and this one come back in piece order, some read by the threads', async () => {
