@@ -119,7 +119,7 @@ describe('piece threads (compiled build)', () => {
     expect(there.rows.rowCells).toEqual(here.rows.rowCells);
     expect(here.rows.rowCells.name).toEqual(Array.from({ length: 10 }, (_, i) => `地区${20 + i}`));
     expect(here.rows.lines[0]).toBe(22);
-    // The copy sent was transferred, not the file's memory: the file is intact.
+    // The threads read a copy of the piece in shared memory: the file itself is untouched.
     expect(file.toString()).toBe(text);
   });
 
